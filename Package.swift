@@ -27,6 +27,7 @@ let package = Package(
             pkgConfig: "gdlib",
             providers: [.apt(["libgd-dev"])]
         ),
+        .target(name: "CRenameExchange"),
         .target(
             name: "Thumbnails",
             dependencies: ["CGD"]
@@ -35,6 +36,7 @@ let package = Package(
             name: "SiteGen",
             dependencies: [
                 "CCmarkGFM",
+                "CRenameExchange",
                 "Thumbnails",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "TOMLKit", package: "TOMLKit"),

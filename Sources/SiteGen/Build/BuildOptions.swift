@@ -1,0 +1,20 @@
+import Foundation
+
+/// What `sitegen build` was asked to do.
+public struct BuildOptions: Sendable {
+    public var source: URL
+    /// The output folder; `public/` inside the source by default.
+    public var destination: URL
+    /// Overrides the configuration's `baseURL`.
+    public var baseURL: String?
+    public var includeDrafts = false
+    public var includeFuture = false
+    public var includeExpired = false
+    /// "Now" for future and expiry checks; fixed in tests.
+    public var now = Date()
+
+    public init(source: URL, destination: URL? = nil) {
+        self.source = source.standardizedFileURL
+        self.destination = (destination ?? source.appendingPathComponent("public")).standardizedFileURL
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+
+/// Reads one content file into a `Page`: front matter, publication filters, URL and resources.
+/// Markdown is rendered later, once every page's URL is known, so links between pages resolve.
+struct PageLoader: Sendable {
+    let contentDirectory: URL
+    let config: SiteConfig
+    let options: BuildOptions
+    let sectionDirectories: Set<String>
+    let urls: PageURL
+
+    init(contentDirectory: URL, config: SiteConfig, options: BuildOptions, sectionDirectories: Set<String>) {
+        self.contentDirectory = contentDirectory
+        self.config = config
+        self.options = options
+        self.sectionDirectories = sectionDirectories
+        self.urls = PageURL(permalinks: config.permalinks)
+    }
+
+    /// The page, or nil when it is a draft, in the future or expired and the build leaves those out.
+    func load(_ source: ContentSource) throws(DiagnosticList) -> Page? {
+        let label = "content/\(source.path)"
+        let text: String
+        do {
+            let data = try Data(contentsOf: contentDirectory.appendingPathComponent(source.path))
+            text = String(decoding: data, as: UTF8.self)
+        } catch {
+            throw DiagnosticList([.error(label, "cannot read file: \(error.localizedDescription)")])
+        }
+        let document: SourceDocument
+        do {
+            document = try FrontMatterParser.parse(text, file: label)
+        } catch {
+            throw DiagnosticList([error])
+        }
+        let frontMatter = try FrontMatter(
+            values: document.values,
+            taxonomies: config.taxonomies.map(\.plural),
+            file: label,
+            keyLines: document.keyLines)
+        guard isPublished(frontMatter) else { return nil }
+
+        let section = Self.topLevelSection(of: source)
+        let path: String
+        do {
+            path = try urls.path(for: source, frontMatter: frontMatter, section: section)
+        } catch {
+            throw DiagnosticList([error])
+        }
+        let resourceFolder = path.hasSuffix("/") ? path : (path as NSString).deletingLastPathComponent + "/"
+        let resources = source.resources.map { resource in
+            PageResource(name: resource.name, sourcePath: resource.path,
+                         sourceURL: contentDirectory.appendingPathComponent(resource.path),
+                         path: resourceFolder + resource.name.split(separator: "/").map { PageURL.sanitize(String($0)) }.joined(separator: "/"),
+                         size: resource.size, image: nil)
+        }
+        var page = Page(
+            kind: source.kind == .home ? .home : (source.kind == .section ? .section : .page),
+            source: source,
+            frontMatter: frontMatter,
+            body: document.body,
+            bodyStartLine: document.bodyStartLine,
+            title: frontMatter.title ?? defaultTitle(source),
+            path: path,
+            section: section,
+            sectionDirectory: sectionDirectory(of: source),
+            resources: resources,
+            rendered: nil)
+        page.aliases = try aliases(frontMatter.aliases, of: path, label: label)
+        return page
+    }
+
+    /// Hugo resolves an alias without a leading `/` against the folder that holds the page.
+    private func aliases(_ aliases: [String], of path: String, label: String) throws(DiagnosticList) -> [String] {
+        let folder = (path.hasSuffix("/") ? String(path.dropLast()) : path) as NSString
+        var result: [String] = [], problems: [Diagnostic] = []
+        for alias in aliases {
+            let absolute = alias.hasPrefix("/") ? alias : folder.deletingLastPathComponent + "/" + alias
+            if let normalized = OutputPath.normalize(absolute) {
+                result.append(normalized)
+            } else {
+                problems.append(.error(label, "the alias '\(alias)' leaves the output folder"))
+            }
+        }
+        if !problems.isEmpty { throw DiagnosticList(problems) }
+        return result
+    }
+
+    /// Hugo's rules: drafts need `--drafts`, a publish date in the future `--future`, a past expiry date `--expired`.
+    func isPublished(_ frontMatter: FrontMatter) -> Bool {
+        if frontMatter.draft && !options.includeDrafts { return false }
+        if let publish = frontMatter.publishDate ?? frontMatter.date, publish > options.now, !options.includeFuture { return false }
+        if let expiry = frontMatter.expiryDate, expiry <= options.now, !options.includeExpired { return false }
+        return true
+    }
+
+    static func topLevelSection(of source: ContentSource) -> String {
+        guard source.kind != .home else { return "" }
+        let components = source.directory.split(separator: "/")
+        if source.kind == .single && components.isEmpty { return "" }
+        return components.first.map(String.init) ?? ""
+    }
+
+    /// The nearest folder, at or above the page's, that is a section.
+    private func sectionDirectory(of source: ContentSource) -> String {
+        var directory = source.kind == .bundle ? (source.directory as NSString).deletingLastPathComponent : source.directory
+        while !directory.isEmpty && !sectionDirectories.contains(directory) {
+            directory = (directory as NSString).deletingLastPathComponent
+        }
+        return directory
+    }
+
+    /// Hugo titles a section without a title after its folder (`newsletter` → `Newsletter`).
+    private func defaultTitle(_ source: ContentSource) -> String {
+        switch source.kind {
+        case .home: return config.title
+        case .section: return Self.humanize(source.baseName)
+        case .bundle, .single: return ""
+        }
+    }
+
+    static func humanize(_ name: String) -> String {
+        let words = name.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
+        return words.prefix(1).uppercased() + words.dropFirst()
+    }
+}

@@ -1,0 +1,219 @@
+import Foundation
+
+/// A page as templates see it. Built lazily: a key's value is computed only when a template asks,
+/// so listing a thousand pages costs only the keys the list template uses.
+struct PageView: TemplateView {
+    let context: RenderContext
+    let id: Site.PageID
+    /// The page being rendered, which decides `active` in menus.
+    let current: Site.PageID
+    /// Replaces `pages` (a feed's limited list, the sitemap's every page).
+    var pagesOverride: [Site.PageID]?
+
+    init(_ context: RenderContext, _ id: Site.PageID, current: Site.PageID, pagesOverride: [Site.PageID]? = nil) {
+        self.context = context
+        self.id = id
+        self.current = current
+        self.pagesOverride = pagesOverride
+    }
+
+    private var site: Site { context.site }
+    private var page: Page { context.site[id] }
+    private var urls: SiteURLs { context.urls }
+
+    private func view(_ other: Site.PageID) -> PageView { PageView(context, other, current: current) }
+
+    func lookup(_ key: String) -> Lookup {
+        let page = self.page
+        switch key {
+        case "title": return .found(page.title)
+        case "description": return .found(page.frontMatter.description ?? "")
+        case "kind": return .found(page.kind.rawValue)
+        case "isPage": return .found(page.kind == .page)
+        case "isSection": return .found(page.kind == .section)
+        case "isHome": return .found(page.kind == .home)
+        case "isTaxonomy": return .found(page.kind == .taxonomy)
+        case "isTerm": return .found(page.kind == .term)
+        case "content": return .found(page.rendered?.html ?? "")
+        case "summary": return .found(page.rendered?.summaryHTML ?? "")
+        case "truncated": return .found(page.rendered?.isTruncated ?? false)
+        case "toc": return .found(page.rendered?.tocHTML ?? "")
+        case "tocEntries": return .found((page.rendered?.tableOfContents ?? []).map(TOCEntryView.init))
+        case "hasToc": return .found(Self.headingCount(page.rendered?.tableOfContents ?? []) >= 2)
+        case "wordCount": return .found(page.rendered?.wordCount ?? 0)
+        case "readingTime": return .found(page.rendered?.readingTime ?? 0)
+        case "date": return .found(page.date.map(DateView.init))
+        case "publishDate": return .found((page.frontMatter.publishDate ?? page.date).map(DateView.init))
+        case "lastmod": return .found((page.frontMatter.lastmod ?? page.date).map(DateView.init))
+        case "expiryDate": return .found(page.frontMatter.expiryDate.map(DateView.init))
+        case "url": return .found(urls.relative(page.path))
+        case "permalink": return .found(urls.absolute(page.path))
+        case "section": return .found(page.section)
+        case "sectionTitle": return .found(context.sectionPages[page.section].map { site[$0].title })
+        case "sectionURL": return .found(context.sectionPages[page.section].map { urls.relative(site[$0].path) })
+        case "type": return .found(page.type)
+        case "layout": return .found(page.frontMatter.layout)
+        case "slug": return .found(page.frontMatter.slug ?? page.source?.baseName)
+        case "weight": return .found(page.weight)
+        case "draft": return .found(page.frontMatter.draft)
+        case "params": return .found(ParamsView(values: page.frontMatter.params))
+        case "authors": return .found(page.frontMatter.authors)
+        case "hasAuthors": return .found(!page.frontMatter.authors.isEmpty)
+        case "image": return .found(image)
+        case "resources": return .found(page.resources.map { ResourceView($0, urls: urls) })
+        case "images": return .found(page.resources.filter { $0.image != nil }.map { ResourceView($0, urls: urls) })
+        case "tags": return .found(terms(in: "tags"))
+        case "categories": return .found(terms(in: "categories"))
+        case "hasTags": return .found(!terms(in: "tags").isEmpty)
+        case "hasCategories": return .found(!terms(in: "categories").isEmpty)
+        case "taxonomies":
+            return .found(site.taxonomies.compactMap { taxonomy -> TaxonomyTermsView? in
+                let terms = self.terms(in: taxonomy.plural)
+                return terms.isEmpty ? nil : TaxonomyTermsView(name: taxonomy.plural, terms: terms)
+            })
+        case "aliases": return .found(page.aliases.map(urls.relative))
+        case "prev": return .found(site.previous[id].map(view))
+        case "next": return .found(site.next[id].map(view))
+        case "pages": return .found((pagesOverride ?? site.members[id] ?? []).map(view))
+        case "hasPages": return .found(!(pagesOverride ?? site.members[id] ?? []).isEmpty)
+        case "sections": return .found((site.childSections[id] ?? []).map(view))
+        case "hasSections": return .found(!(site.childSections[id] ?? []).isEmpty)
+        case "terms":
+            guard page.kind == .taxonomy, let taxonomy = site.taxonomies.first(where: { $0.page == id }) else { return .found(nil) }
+            return .found(taxonomy.terms.map { TermView(context, $0, current: current) })
+        case "feedURL": return .found(context.hasFeed(id) ? urls.absolute(page.path + "index.xml") : nil)
+        default: return .unknown
+        }
+    }
+
+    /// The page's `image`: a file of its bundle (with its size), else a URL as written.
+    private var image: ResourceView? {
+        guard let image = page.frontMatter.image, !image.isEmpty else { return nil }
+        if let resource = page.resources.first(where: { $0.name == image }) {
+            return ResourceView(resource, urls: urls)
+        }
+        return ResourceView(url: image, urls: urls)
+    }
+
+    private func terms(in taxonomy: String) -> [TermLinkView] {
+        guard site.taxonomies.contains(where: { $0.plural == taxonomy }) else { return [] }
+        return (page.frontMatter.taxonomies[taxonomy] ?? []).compactMap { name in
+            let key = urlize(name)
+            return key.isEmpty ? nil : TermLinkView(name: name, url: urls.relative("/\(PageURL.sanitize(taxonomy))/\(key)/"))
+        }
+    }
+
+    private static func headingCount(_ entries: [TOCEntry]) -> Int {
+        entries.reduce(0) { $0 + 1 + headingCount($1.children) }
+    }
+}
+
+struct TOCEntryView: TemplateView {
+    let entry: TOCEntry
+    init(_ entry: TOCEntry) { self.entry = entry }
+
+    func lookup(_ key: String) -> Lookup {
+        switch key {
+        case "title": return .found(entry.title)
+        case "anchor": return .found(entry.anchor)
+        case "level": return .found(entry.level)
+        case "children": return .found(entry.children.map(TOCEntryView.init))
+        default: return .unknown
+        }
+    }
+}
+
+/// A term as a link, on the pages that carry it.
+struct TermLinkView: TemplateView {
+    let name: String
+    let url: String
+
+    func lookup(_ key: String) -> Lookup {
+        switch key {
+        case "name": return .found(name)
+        case "url": return .found(url)
+        default: return .unknown
+        }
+    }
+}
+
+struct TaxonomyTermsView: TemplateView {
+    let name: String
+    let terms: [TermLinkView]
+
+    func lookup(_ key: String) -> Lookup {
+        switch key {
+        case "name": return .found(name)
+        case "terms": return .found(terms)
+        default: return .unknown
+        }
+    }
+}
+
+/// A term with its pages, on taxonomy pages and in `site.taxonomies`.
+struct TermView: TemplateView {
+    let context: RenderContext
+    let term: Term
+    let current: Site.PageID
+
+    init(_ context: RenderContext, _ term: Term, current: Site.PageID) {
+        self.context = context
+        self.term = term
+        self.current = current
+    }
+
+    func lookup(_ key: String) -> Lookup {
+        switch key {
+        case "name": return .found(term.name)
+        case "url": return .found(context.urls.relative(context.site[term.page].path))
+        case "count": return .found(term.pages.count)
+        case "pages": return .found(term.pages.map { PageView(context, $0, current: current) })
+        default: return .unknown
+        }
+    }
+}
+
+/// A bundle file, or an image given by URL.
+struct ResourceView: TemplateView {
+    let name: String
+    let url: String
+    let permalink: String
+    let mediaType: String
+    let width: Int?
+    let height: Int?
+    let size: Int?
+
+    init(_ resource: PageResource, urls: SiteURLs) {
+        name = resource.name
+        url = urls.relative(resource.path)
+        permalink = urls.absolute(resource.path)
+        mediaType = resource.mediaType
+        width = resource.image?.width
+        height = resource.image?.height
+        size = resource.size
+    }
+
+    init(url: String, urls: SiteURLs) {
+        name = (url as NSString).lastPathComponent
+        self.url = urls.relative(url)
+        permalink = urls.absolute(url)
+        mediaType = MediaType.forExtension((url as NSString).pathExtension)
+        width = nil
+        height = nil
+        size = nil
+    }
+
+    func lookup(_ key: String) -> Lookup {
+        switch key {
+        case "name": return .found(name)
+        case "url": return .found(url)
+        case "permalink": return .found(permalink)
+        case "mediaType": return .found(mediaType)
+        case "isImage": return .found(mediaType.hasPrefix("image/"))
+        case "width": return .found(width)
+        case "height": return .found(height)
+        case "size": return .found(size)
+        default: return .unknown
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import SiteGen
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the site into the destination folder.")
+
+    @Option(name: .long, help: "The site's folder (holding content/, templates/, static/ and the configuration).")
+    var source: String = "."
+
+    @Option(name: .long, help: "Where to write the site. Default: public/ inside the source folder.")
+    var destination: String?
+
+    @Option(name: .long, help: "Override the configuration's baseURL.")
+    var baseURL: String?
+
+    @Flag(name: .long, help: "Include pages marked draft.")
+    var drafts = false
+
+    @Flag(name: .long, help: "Include pages whose publish date is in the future.")
+    var future = false
+
+    @Flag(name: .long, help: "Include pages whose expiry date has passed.")
+    var expired = false
+
+    func run() throws {
+        let source = URL(fileURLWithPath: source)
+        var options = BuildOptions(source: source, destination: destination.map { URL(fileURLWithPath: $0) })
+        options.baseURL = baseURL
+        options.includeDrafts = drafts
+        options.includeFuture = future
+        options.includeExpired = expired
+        do {
+            let report = try Builder(options: options).build()
+            for warning in report.warnings { printError(warning.description) }
+            print(report.summary)
+        } catch {
+            for diagnostic in error.diagnostics { printError(diagnostic.description) }
+            let errors = error.diagnostics.filter { $0.severity == .error }.count
+            printError("Build failed with \(errors) error\(errors == 1 ? "" : "s"); \(options.destination.path) was left as it was.")
+            throw ExitCode.failure
+        }
+    }
+}
+
+func printError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+}
