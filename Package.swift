@@ -52,6 +52,6 @@ let package = Package(
             ]
         ),
         .testTarget(name: "SiteGenTests", dependencies: ["SiteGen"]),
-        .testTarget(name: "ThumbnailsTests", dependencies: ["Thumbnails"]),
+        .testTarget(name: "ThumbnailsTests", dependencies: ["Thumbnails", "CGD"]),
     ]
 )

@@ -79,7 +79,7 @@ public struct ContentScanner: Sendable {
         var files: [String] = [], directories: [String] = []
         for name in names.sorted() where !Self.isIgnored(name) {
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: url.appendingPathComponent(name).path, isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(atPath: url.appendingPathComponent(name).path, isDirectory: &isDirectory)
             if isDirectory.boolValue { directories.append(name) } else { files.append(name) }
         }
         return (files, directories)

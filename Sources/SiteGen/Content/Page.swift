@@ -19,6 +19,11 @@ public struct PageResource: Sendable, Hashable {
     public var size: Int
     public var image: ImageInfo?
 
+    /// `path` as it goes in a link: a file named `my photo.jpg` is `my%20photo.jpg`.
+    public var urlPath: String {
+        path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
+    }
+
     public var mediaType: String {
         if let image { return image.format.mediaType }
         return MediaType.forExtension((name as NSString).pathExtension)

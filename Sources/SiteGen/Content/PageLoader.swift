@@ -51,7 +51,7 @@ struct PageLoader: Sendable {
         let resources = source.resources.map { resource in
             PageResource(name: resource.name, sourcePath: resource.path,
                          sourceURL: contentDirectory.appendingPathComponent(resource.path),
-                         path: resourceFolder + resource.name.split(separator: "/").map { PageURL.sanitize(String($0)) }.joined(separator: "/"),
+                         path: resourceFolder + resource.name,
                          size: resource.size, image: nil)
         }
         var page = Page(

@@ -17,7 +17,7 @@ struct DestinationResolver: Sendable {
         let decoded = path.removingPercentEncoding ?? path
         let name = decoded.hasPrefix("./") ? String(decoded.dropFirst(2)) : decoded
         if let resource = page.resources.first(where: { $0.name == name }) {
-            return urls.relative(resource.path) + suffix
+            return urls.relative(resource.urlPath) + suffix
         }
         if kind == .link, let source = page.source,
            ContentScanner.markdownExtensions.contains((name as NSString).pathExtension.lowercased()) {

@@ -384,7 +384,7 @@ enum EmbeddedTheme {
 <link rel="alternate" type="application/rss+xml" title="{{site.title}}" href="{{site.feedURL}}">
 {{/page.feedURL}}
 <link rel="stylesheet" href="{{site.homeURL}}theme/sitegen.css">
-<link rel="icon" href="{{site.homeURL}}favicon.svg" type="image/svg+xml">
+<link rel="icon" href="{{site.homeURL}}theme/favicon.svg" type="image/svg+xml">
 <meta property="og:site_name" content="{{site.title}}">
 <meta property="og:title" content="{{page.title}}">
 <meta property="og:url" content="{{page.permalink}}">
@@ -504,6 +504,20 @@ enum EmbeddedTheme {
 
     /// Output path → file, for the theme's stylesheet and icons.
     static let staticFiles: [String: String] = [
+        "theme/favicon.svg": ##"""
+<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64" viewBox="0 0 64 64">
+  <defs>
+    <linearGradient id="sky" x1="0" y1="0" x2="0" y2="1">
+      <stop offset="0" stop-color="#2b4a8b"/>
+      <stop offset="1" stop-color="#f2a65a"/>
+    </linearGradient>
+  </defs>
+  <rect x="2" y="2" width="60" height="60" rx="13" fill="url(#sky)"/>
+  <circle cx="43" cy="23" r="8" fill="#fff3c4"/>
+  <path d="M2 44 C15 33 24 33 35 41 S53 46 62 37 V49 A13 13 0 0 1 49 62 H15 A13 13 0 0 1 2 49 Z" fill="#3e6430"/>
+</svg>
+
+"""##,
         "theme/sitegen.css": #"""
 /* SiteGen default theme. No JavaScript, no web fonts, no external resources. */
 

@@ -185,8 +185,8 @@ struct ResourceView: TemplateView {
 
     init(_ resource: PageResource, urls: SiteURLs) {
         name = resource.name
-        url = urls.relative(resource.path)
-        permalink = urls.absolute(resource.path)
+        url = urls.relative(resource.urlPath)
+        permalink = urls.absolute(resource.urlPath)
         mediaType = resource.mediaType
         width = resource.image?.width
         height = resource.image?.height

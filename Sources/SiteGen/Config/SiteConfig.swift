@@ -1,0 +1,122 @@
+import Foundation
+
+/// The site configuration (`hugo.toml`, `config.yaml`…) with Hugo's keys read into their types and Hugo's defaults
+/// for the rest. Keys are case-insensitive, as in Hugo; unknown keys are kept in `raw`.
+public struct SiteConfig: Sendable {
+    /// Normalised to end with "/".
+    public var baseURL = "/"
+    public var title = ""
+    public var languageCode = ""
+    public var copyright: String?
+    public var params: [String: Value] = [:]
+    /// `taxonomies: {}` configures none.
+    public var taxonomies = [TaxonomyConfig(singular: "tag", plural: "tags"), TaxonomyConfig(singular: "category", plural: "categories")]
+    /// Menu name → entries, from `menu` or `menus`.
+    public var menus: [String: [MenuEntrySpec]] = [:]
+    /// Section → pattern, e.g. newsletter: "/:year/:month/:slug/", from `permalinks.SECTION` or `permalinks.page.SECTION`.
+    public var permalinks: [String: String] = [:]
+    /// `paginate` or `pagination.pagerSize`.
+    public var paginate = 10
+    public var summaryLength = 70
+    public var enableRobotsTXT = false
+    /// `markup.goldmark.renderer.unsafe`.
+    public var unsafeHTML = false
+    /// `markup.tableOfContents.startLevel` and `endLevel`.
+    public var tocStartLevel = 2
+    public var tocEndLevel = 3
+    public var relativeURLs = false
+    /// `rssLimit` or `services.rss.limit`; -1 is unlimited.
+    public var rssLimit = -1
+    /// The whole file, so templates see keys SiteGen does not know.
+    public var raw: [String: Value] = [:]
+    /// The config file read, relative to the site directory; nil when there is none.
+    public var file: String?
+
+    public init() {}
+
+    /// Reads a parsed configuration; a known key with a value of the wrong type is an error at that key's line.
+    public init(values: [String: Value], file: String? = nil, keyLines: [String: Int] = [:]) throws(Diagnostic) {
+        raw = values
+        self.file = file
+        do {
+            try read(TypedTable(values))
+        } catch {
+            throw .error(file ?? "site configuration", line: keyLines[error.lineKey], column: 1, error.message)
+        }
+    }
+
+    /// The base URL's path ("/" or "/docs/"), used to prefix site-relative URLs.
+    public var basePath: String {
+        var rest = Substring(baseURL)
+        if let scheme = rest.range(of: "//") {
+            rest = rest[scheme.upperBound...]
+            rest = rest[(rest.firstIndex(of: "/") ?? rest.endIndex)...]
+        }
+        rest = rest.prefix { $0 != "?" && $0 != "#" }
+        var path = String(rest)
+        if !path.hasPrefix("/") { path = "/" + path }
+        if !path.hasSuffix("/") { path += "/" }
+        return path
+    }
+
+    private mutating func read(_ table: TypedTable) throws(WrongTypeError) {
+        if let url = try table.string("baseURL"), !url.isEmpty {
+            baseURL = url.hasSuffix("/") ? url : url + "/"
+        }
+        title = try table.string("title") ?? title
+        languageCode = try table.string("languageCode") ?? languageCode
+        copyright = try table.string("copyright")
+        params = try table.tableValues("params") ?? params
+        summaryLength = try table.int("summaryLength") ?? summaryLength
+        enableRobotsTXT = try table.bool("enableRobotsTXT") ?? enableRobotsTXT
+        relativeURLs = try table.bool("relativeURLs") ?? relativeURLs
+        // `??` takes an autoclosure, which loses the typed error: read the fallbacks first.
+        let pagerSize = try table.table("pagination")?.int("pagerSize")
+        paginate = try table.int("paginate") ?? pagerSize ?? paginate
+        let serviceRSSLimit = try table.table("services")?.table("rss")?.int("limit")
+        rssLimit = try table.int("rssLimit") ?? serviceRSSLimit ?? rssLimit
+        if let markup = try table.table("markup") { try readMarkup(markup) }
+        if let configured = try table.table("taxonomies") { try readTaxonomies(configured) }
+        for key in ["menu", "menus"] {
+            if let configured = try table.table(key) { try readMenus(configured) }
+        }
+        if let configured = try table.table("permalinks") { try readPermalinks(configured) }
+    }
+
+    private mutating func readMarkup(_ markup: TypedTable) throws(WrongTypeError) {
+        unsafeHTML = try markup.table("goldmark")?.table("renderer")?.bool("unsafe") ?? unsafeHTML
+        let toc = try markup.table("tableOfContents")
+        tocStartLevel = try toc?.int("startLevel") ?? tocStartLevel
+        tocEndLevel = try toc?.int("endLevel") ?? tocEndLevel
+    }
+
+    /// `tag: tags`; ordered by singular name, since a table keeps no order.
+    private mutating func readTaxonomies(_ configured: TypedTable) throws(WrongTypeError) {
+        taxonomies = []
+        for (singular, _) in configured.all {
+            taxonomies.append(TaxonomyConfig(singular: singular, plural: try configured.string(singular)!))
+        }
+    }
+
+    /// `main: [{name, url, weight…}]`, as TOML's `[[menus.main]]` writes it.
+    private mutating func readMenus(_ configured: TypedTable) throws(WrongTypeError) {
+        for (menu, _) in configured.all {
+            for settings in try configured.tableList(menu)! {
+                menus[menu, default: []].append(try MenuEntrySpec(menu: menu, settings: settings))
+            }
+        }
+    }
+
+    /// `SECTION: pattern`, or Hugo's newer `page: {SECTION: pattern}`; the `section`, `term` and `taxonomy` kinds
+    /// have no field here and stay in `raw`.
+    private mutating func readPermalinks(_ configured: TypedTable) throws(WrongTypeError) {
+        for (section, value) in configured.all where value.table == nil {
+            permalinks[section] = try configured.string(section)
+        }
+        if let pages = try configured.table("page") {
+            for (section, _) in pages.all {
+                permalinks[section] = try pages.string(section)
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import CCmarkGFM
+import Foundation
+
+/// Gives every heading its id. cmark-gfm cannot render attributes, so each heading is rendered on
+/// its own, the id is put into its opening tag, and the heading is replaced by a custom block
+/// holding that HTML (custom blocks are emitted verbatim even when raw HTML is not allowed).
+enum HeadingRewriter {
+    struct Anchor {
+        var heading: CmarkNode
+        var id: String
+    }
+
+    /// Strips `{#id}` attributes and assigns ids in document order; the tree still has its headings.
+    static func anchors(in root: CmarkNode) -> [Anchor] {
+        var ids = HeadingIDGenerator()
+        return root.descendants.filter { $0.type == CMARK_NODE_HEADING }.map { heading in
+            if let explicit = takeExplicitID(from: heading) {
+                ids.reserve(explicit)
+                return Anchor(heading: heading, id: explicit)
+            }
+            return Anchor(heading: heading, id: ids.generate(from: text(of: heading)))
+        }
+    }
+
+    /// Replaces the heading by its HTML with the id, and returns its table-of-contents entry
+    /// (titled with the heading's inner HTML, as Hugo does).
+    static func replace(_ anchor: Anchor, in document: CmarkDocument) -> TOCEntry {
+        let level = anchor.heading.headingLevel
+        let open = "<h\(level)>", close = "</h\(level)>\n"
+        let rendered = document.html(of: anchor.heading)
+        let inner = rendered.hasPrefix(open) && rendered.hasSuffix(close)
+            ? String(rendered.dropFirst(open.count).dropLast(close.count))
+            : rendered
+        let html = "<h\(level) id=\"\(MarkdownEscaping.attribute(anchor.id))\">\(inner)\(close)"
+
+        let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)
+        cmark_node_set_on_enter(block, html)
+        cmark_node_replace(anchor.heading.raw, block)
+        cmark_node_free(anchor.heading.raw)
+        return TOCEntry(level: level, title: inner, anchor: anchor.id, children: [])
+    }
+
+    /// Removes a trailing `{#id}` from the heading's text. The attribute can span several text
+    /// nodes, because cmark splits text at characters such as `_` and `-`.
+    private static func takeExplicitID(from heading: CmarkNode) -> String? {
+        var run: [CmarkNode] = []
+        var node = heading.lastChild
+        while let text = node, text.type == CMARK_NODE_TEXT {
+            run.insert(text, at: 0)
+            node = text.previous
+        }
+        let joined = run.map(\.literal).joined()
+        guard let match = joined.firstMatch(of: /\s*\{#([^\s{}]+)\}\s*$/) else { return nil }
+        let remaining = String(joined[..<match.range.lowerBound])
+        for extra in run.dropFirst() { extra.delete() }
+        if remaining.isEmpty { run[0].delete() } else { run[0].literal = remaining }
+        return String(match.output.1)
+    }
+
+    private static func text(of heading: CmarkNode) -> String {
+        heading.descendants.map { node in
+            switch node.type {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE: node.literal
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: " "
+            default: ""
+            }
+        }.joined()
+    }
+}

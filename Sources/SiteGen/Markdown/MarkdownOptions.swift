@@ -1,0 +1,13 @@
+/// How Markdown is turned into HTML; the defaults follow Hugo's `markup` configuration defaults.
+public struct MarkdownOptions: Sendable, Hashable {
+    /// Hugo's `markup.goldmark.renderer.unsafe`: raw HTML passes through only when true, otherwise
+    /// it is replaced by `<!-- raw HTML omitted -->`.
+    public var unsafeHTML = false
+    public var smartPunctuation = true
+    /// Words in the automatic summary.
+    public var summaryLength = 70
+    /// Hugo's `markup.tableOfContents` defaults.
+    public var tocStartLevel = 2, tocEndLevel = 3
+
+    public init() {}
+}

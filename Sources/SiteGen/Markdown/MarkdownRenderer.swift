@@ -1,0 +1,79 @@
+import CCmarkGFM
+
+/// Renders Markdown (CommonMark plus GitHub's extensions and footnotes) the way Hugo's goldmark
+/// setup does: heading ids, table of contents, summary and word count.
+public struct MarkdownRenderer: Sendable {
+    private let options: MarkdownOptions
+
+    public init(options: MarkdownOptions) {
+        self.options = options
+    }
+
+    /// `resolveDestination` maps each link and image destination as written to the URL to emit.
+    public func render(_ markdown: String, resolveDestination: (String, LinkKind) -> String) -> RenderedMarkdown {
+        let document = CmarkParser.parse(markdown, parseOptions: parseOptions, renderOptions: renderOptions)
+        let root = document.root
+        resolveDestinations(in: root, with: resolveDestination)
+
+        let anchors = HeadingRewriter.anchors(in: root)
+        let manualSummaryBlocks = SummaryDivider.remove(from: root)
+        // Measured before the headings become custom blocks, which have no text nodes.
+        let texts = root.children.map { MarkdownPlainText.of($0, includingRawHTML: options.unsafeHTML) }
+        let wordCounts = texts.map(MarkdownPlainText.wordCount)
+        let wordCount = wordCounts.reduce(0, +)
+
+        var toc = TableOfContentsBuilder()
+        for anchor in anchors {
+            toc.add(HeadingRewriter.replace(anchor, in: document))
+        }
+        let tocLevels = options.tocStartLevel...max(options.tocStartLevel, options.tocEndLevel)
+        let tocEntries = toc.entries(levels: tocLevels)
+
+        let html = document.html(of: root)
+        // Footnote definitions, which cmark moves to the end of the document, are not content blocks.
+        let contentBlockCount = root.children.count(where: { $0.type != CMARK_NODE_FOOTNOTE_DEFINITION })
+        let summaryBlockCount = manualSummaryBlocks
+            ?? SummaryDivider.automaticBlockCount(
+                wordCounts: Array(wordCounts.prefix(contentBlockCount)), limit: options.summaryLength)
+        let isTruncated = summaryBlockCount < contentBlockCount
+
+        return RenderedMarkdown(
+            html: html,
+            summaryHTML: isTruncated ? Self.html(of: document, firstBlocks: summaryBlockCount) : html,
+            hasManualSummary: manualSummaryBlocks != nil,
+            isTruncated: isTruncated,
+            tableOfContents: tocEntries,
+            tocHTML: tocEntries.isEmpty ? "" : toc.html(levels: tocLevels),
+            plainText: texts.filter { !$0.isEmpty }.joined(separator: "\n"),
+            wordCount: wordCount,
+            readingTime: (wordCount + 212) / 213
+        )
+    }
+
+    private var parseOptions: Int32 {
+        CMARK_OPT_FOOTNOTES | (options.smartPunctuation ? CMARK_OPT_SMART : 0)
+    }
+
+    private var renderOptions: Int32 {
+        parseOptions | (options.unsafeHTML ? CMARK_OPT_UNSAFE : 0)
+    }
+
+    private func resolveDestinations(in root: CmarkNode, with resolve: (String, LinkKind) -> String) {
+        for node in root.descendants {
+            switch node.type {
+            case CMARK_NODE_LINK: node.url = resolve(node.url, .link)
+            case CMARK_NODE_IMAGE: node.url = resolve(node.url, .image)
+            default: break
+            }
+        }
+    }
+
+    /// Renders only the first `count` top-level blocks. The others are detached for the render,
+    /// not freed: footnote references point at their definitions.
+    private static func html(of document: CmarkDocument, firstBlocks count: Int) -> String {
+        let tail = document.root.children.dropFirst(count)
+        for block in tail { block.unlink() }
+        defer { for block in tail { document.root.append(block) } }
+        return document.html(of: document.root)
+    }
+}

@@ -1,0 +1,21 @@
+public enum LinkKind: Sendable { case link, image }
+
+/// One page rendered from Markdown, with what Hugo derives from it (summary, table of contents, word count).
+public struct RenderedMarkdown: Sendable {
+    public var html: String
+    /// With a `<!--more-->` divider, everything above it; otherwise whole top-level blocks until
+    /// `summaryLength` words are reached.
+    public var summaryHTML: String
+    /// A `<!--more-->` divider was present.
+    public var hasManualSummary: Bool
+    /// The summary is shorter than the content.
+    public var isTruncated: Bool
+    /// Nested by level, only levels `tocStartLevel...tocEndLevel`.
+    public var tableOfContents: [TOCEntry]
+    /// Hugo's `.TableOfContents` markup, or "" when there are no entries.
+    public var tocHTML: String
+    public var plainText: String
+    public var wordCount: Int
+    /// Minutes, Hugo's formula: `(wordCount + 212) / 213`.
+    public var readingTime: Int
+}

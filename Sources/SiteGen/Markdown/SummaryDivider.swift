@@ -1,0 +1,28 @@
+import CCmarkGFM
+
+/// Hugo's summary rules over a document's top-level blocks.
+enum SummaryDivider {
+    /// Removes the first top-level `<!--more-->` block and returns how many blocks preceded it.
+    static func remove(from root: CmarkNode) -> Int? {
+        for (index, block) in root.children.enumerated() where isDivider(block) {
+            block.delete()
+            return index
+        }
+        return nil
+    }
+
+    /// The automatic summary's length in blocks: whole blocks until `limit` words are reached.
+    static func automaticBlockCount(wordCounts: [Int], limit: Int) -> Int {
+        var words = 0
+        for (index, count) in wordCounts.enumerated() {
+            words += count
+            if words >= limit { return index + 1 }
+        }
+        return wordCounts.count
+    }
+
+    private static func isDivider(_ block: CmarkNode) -> Bool {
+        block.type == CMARK_NODE_HTML_BLOCK
+            && block.literal.wholeMatch(of: /\s*<!--\s*more\s*-->\s*/) != nil
+    }
+}

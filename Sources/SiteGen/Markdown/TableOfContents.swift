@@ -1,0 +1,93 @@
+/// A heading in the table of contents. `title` is the heading's inner HTML. As in Hugo, a heading
+/// that skips a level (an h3 with no h2 above it) sits under a placeholder entry whose title and
+/// anchor are empty.
+public struct TOCEntry: Sendable, Hashable {
+    public var level: Int
+    public var title: String
+    public var anchor: String
+    public var children: [TOCEntry]
+
+    var isPlaceholder: Bool { title.isEmpty && anchor.isEmpty }
+}
+
+/// Hugo's heading tree: every h1 starts a new row, deeper headings nest under the last heading
+/// one level up, and `entries`/`html` cut out the configured level range.
+struct TableOfContentsBuilder {
+    private var rows: [TOCEntry] = []
+
+    mutating func add(_ entry: TOCEntry) {
+        if entry.level == 1 {
+            rows.append(entry)
+            return
+        }
+        if rows.isEmpty { rows.append(Self.placeholder(level: 1)) }
+        Self.insert(entry, below: &rows[rows.count - 1])
+    }
+
+    func entries(levels: ClosedRange<Int>) -> [TOCEntry] {
+        func cut(_ list: [TOCEntry], level: Int) -> [TOCEntry] {
+            if level < levels.lowerBound { return list.flatMap { cut($0.children, level: level + 1) } }
+            return list.map { entry in
+                var entry = entry
+                entry.children = cut(entry.children, level: level + 1)
+                return entry
+            }
+        }
+        return cut(Self.pruned(rows, levels: levels), level: 1)
+    }
+
+    /// Hugo's `.TableOfContents` markup, byte for byte (including its indentation, and one `<ul>`
+    /// per h1 when h1 is below the range).
+    func html(levels: ClosedRange<Int>) -> String {
+        var html = "<nav id=\"TableOfContents\">"
+        Self.write(Self.pruned(rows, levels: levels), level: 1, indent: 0, levels: levels, into: &html)
+        return html + "</nav>"
+    }
+
+    /// Drops headings outside `levels` unless they lead to one inside, so that a page whose
+    /// headings are all out of range gets no table of contents (Hugo would print empty `<li>`s).
+    private static func pruned(_ list: [TOCEntry], levels: ClosedRange<Int>) -> [TOCEntry] {
+        list.compactMap { entry in
+            var entry = entry
+            entry.children = pruned(entry.children, levels: levels)
+            let shown = !entry.isPlaceholder && levels.contains(entry.level)
+            return shown || !entry.children.isEmpty ? entry : nil
+        }
+    }
+
+    private static func write(_ list: [TOCEntry], level: Int, indent: Int, levels: ClosedRange<Int>,
+                              into html: inout String) {
+        if level < levels.lowerBound {
+            for entry in list { write(entry.children, level: level + 1, indent: indent, levels: levels, into: &html) }
+            return
+        }
+        guard !list.isEmpty else { return }
+        html += "\n" + pad(indent + 1) + "<ul>\n"
+        for entry in list {
+            html += pad(indent + 2) + "<li>"
+            if !entry.isPlaceholder {
+                html += "<a href=\"#\(MarkdownEscaping.attribute(entry.anchor))\">\(entry.title)</a>"
+            }
+            write(entry.children, level: level + 1, indent: indent + 2, levels: levels, into: &html)
+            html += "</li>\n"
+        }
+        html += pad(indent + 1) + "</ul>\n" + pad(indent)
+    }
+
+    private static func pad(_ depth: Int) -> String {
+        String(repeating: "  ", count: depth)
+    }
+
+    private static func placeholder(level: Int) -> TOCEntry {
+        TOCEntry(level: level, title: "", anchor: "", children: [])
+    }
+
+    private static func insert(_ entry: TOCEntry, below parent: inout TOCEntry) {
+        if entry.level <= parent.level + 1 {
+            parent.children.append(entry)
+            return
+        }
+        if parent.children.isEmpty { parent.children.append(placeholder(level: parent.level + 1)) }
+        insert(entry, below: &parent.children[parent.children.count - 1])
+    }
+}

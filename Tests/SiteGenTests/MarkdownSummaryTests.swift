@@ -1,0 +1,66 @@
+import Testing
+@testable import SiteGen
+
+@Suite struct MarkdownSummaryTests {
+    private func render(_ markdown: String, configure: (inout MarkdownOptions) -> Void = { _ in }) -> RenderedMarkdown {
+        var options = MarkdownOptions()
+        configure(&options)
+        return MarkdownRenderer(options: options).render(markdown) { destination, _ in destination }
+    }
+
+    @Test func manualSummaryEndsAtTheDivider() {
+        let rendered = render("First *para*.\n\nSecond.\n\n<!--more-->\n\nThe rest.\n")
+        #expect(rendered.hasManualSummary)
+        #expect(rendered.isTruncated)
+        #expect(rendered.summaryHTML == "<p>First <em>para</em>.</p>\n<p>Second.</p>\n")
+        #expect(rendered.html == "<p>First <em>para</em>.</p>\n<p>Second.</p>\n<p>The rest.</p>\n")
+    }
+
+    @Test func dividerToleratesWhitespaceAndInterruptsAParagraph() {
+        let rendered = render("Intro line\n<!-- more -->\nAfter.\n") { $0.unsafeHTML = true }
+        #expect(rendered.hasManualSummary)
+        #expect(rendered.summaryHTML == "<p>Intro line</p>\n")
+        #expect(rendered.html == "<p>Intro line</p>\n<p>After.</p>\n")
+    }
+
+    @Test func dividerAtTheEndIsNotATruncation() {
+        let rendered = render("All of it.\n\n<!--more-->\n")
+        #expect(rendered.hasManualSummary)
+        #expect(!rendered.isTruncated)
+        #expect(rendered.summaryHTML == rendered.html)
+    }
+
+    @Test func automaticSummaryTakesWholeBlocksUntilTheWordLimit() {
+        let markdown = "One two three.\n\n## Four five\n\nSix seven.\n\nEight nine ten.\n"
+        let rendered = render(markdown) { $0.summaryLength = 5 }
+        #expect(!rendered.hasManualSummary)
+        #expect(rendered.isTruncated)
+        #expect(rendered.summaryHTML == "<p>One two three.</p>\n<h2 id=\"four-five\">Four five</h2>\n")
+
+        let whole = render(markdown)
+        #expect(!whole.isTruncated)
+        #expect(whole.summaryHTML == whole.html)
+    }
+
+    @Test func footnotesAreNotSummaryBlocks() {
+        let rendered = render("Short.[^1]\n\n[^1]: A note.\n")
+        #expect(!rendered.isTruncated)
+        #expect(rendered.summaryHTML == rendered.html)
+
+        let cut = render("Short.[^1]\n\nMore words here.\n\n[^1]: A note.\n") { $0.summaryLength = 1 }
+        #expect(cut.isTruncated)
+        #expect(cut.summaryHTML == """
+            <p>Short.<sup class="footnote-ref"><a href="#fn-1" id="fnref-1" data-footnote-ref>1</a></sup></p>
+
+            """)
+    }
+
+    @Test func emptyDocument() {
+        let rendered = render("")
+        #expect(rendered.html == "")
+        #expect(rendered.summaryHTML == "")
+        #expect(!rendered.isTruncated)
+        #expect(!rendered.hasManualSummary)
+        #expect(rendered.wordCount == 0)
+    }
+}
