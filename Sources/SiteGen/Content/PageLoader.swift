@@ -41,11 +41,17 @@ struct PageLoader: Sendable {
         guard isPublished(frontMatter) else { return nil }
 
         let section = Self.topLevelSection(of: source)
+        func line(of key: String) -> Int? {
+            document.keyLines.first { $0.key.lowercased() == key }?.value
+        }
         let path: String
         do {
             path = try urls.path(for: source, frontMatter: frontMatter, section: section)
         } catch {
-            throw DiagnosticList([error])
+            var located = error
+            located.location.line = line(of: "url")
+            located.location.column = located.location.line.map { _ in 1 }
+            throw DiagnosticList([located])
         }
         let resourceFolder = path.hasSuffix("/") ? path : (path as NSString).deletingLastPathComponent + "/"
         let resources = source.resources.map { resource in
@@ -66,12 +72,12 @@ struct PageLoader: Sendable {
             sectionDirectory: sectionDirectory(of: source),
             resources: resources,
             rendered: nil)
-        page.aliases = try aliases(frontMatter.aliases, of: path, label: label)
+        page.aliases = try aliases(frontMatter.aliases, of: path, label: label, line: line(of: "aliases"))
         return page
     }
 
     /// Hugo resolves an alias without a leading `/` against the folder that holds the page.
-    private func aliases(_ aliases: [String], of path: String, label: String) throws(DiagnosticList) -> [String] {
+    private func aliases(_ aliases: [String], of path: String, label: String, line: Int?) throws(DiagnosticList) -> [String] {
         let folder = (path.hasSuffix("/") ? String(path.dropLast()) : path) as NSString
         var result: [String] = [], problems: [Diagnostic] = []
         for alias in aliases {
@@ -79,7 +85,7 @@ struct PageLoader: Sendable {
             if let normalized = OutputPath.normalize(absolute) {
                 result.append(normalized)
             } else {
-                problems.append(.error(label, "the alias '\(alias)' leaves the output folder"))
+                problems.append(.error(label, line: line, column: line.map { _ in 1 }, "the alias '\(alias)' leaves the output folder"))
             }
         }
         if !problems.isEmpty { throw DiagnosticList(problems) }

@@ -31,7 +31,7 @@ enum HeadingRewriter {
         let inner = rendered.hasPrefix(open) && rendered.hasSuffix(close)
             ? String(rendered.dropFirst(open.count).dropLast(close.count))
             : rendered
-        let html = "<h\(level) id=\"\(MarkdownEscaping.attribute(anchor.id))\">\(inner)\(close)"
+        let html = "<h\(level) id=\"\(HTMLEscaping.attribute(anchor.id))\">\(inner)\(close)"
 
         let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)
         cmark_node_set_on_enter(block, html)

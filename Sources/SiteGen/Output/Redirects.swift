@@ -24,20 +24,3 @@ enum Redirects {
         redirects.map { "\($0.from) \($0.to) 301\n" }.joined()
     }
 }
-
-enum HTMLEscaping {
-    static func attribute(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
-}
