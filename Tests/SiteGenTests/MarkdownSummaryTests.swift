@@ -31,15 +31,24 @@ import Testing
     }
 
     @Test func automaticSummaryTakesWholeBlocksUntilTheWordLimit() {
-        let markdown = "One two three.\n\n## Four five\n\nSix seven.\n\nEight nine ten.\n"
+        let markdown = "One two three.\n\nFour five.\n\nSix seven.\n\nEight nine ten.\n"
         let rendered = render(markdown) { $0.summaryLength = 5 }
         #expect(!rendered.hasManualSummary)
         #expect(rendered.isTruncated)
-        #expect(rendered.summaryHTML == "<p>One two three.</p>\n<h2 id=\"four-five\">Four five</h2>\n")
+        #expect(rendered.summaryHTML == "<p>One two three.</p>\n<p>Four five.</p>\n")
 
         let whole = render(markdown)
         #expect(!whole.isTruncated)
         #expect(whole.summaryHTML == whole.html)
+    }
+
+    @Test func automaticSummaryStopsBeforeTheFirstHeadingAfterText() {
+        let rendered = render("Intro words.\n\n## Details\n\nMore words follow here.\n") { $0.summaryLength = 70 }
+        #expect(rendered.isTruncated)
+        #expect(rendered.summaryHTML == "<p>Intro words.</p>\n")
+
+        let leading = render("## Title first\n\nBody.\n\n## Next\n\nRest.\n")
+        #expect(leading.summaryHTML == "<h2 id=\"title-first\">Title first</h2>\n<p>Body.</p>\n")
     }
 
     @Test func footnotesAreNotSummaryBlocks() {

@@ -20,6 +20,7 @@ public struct MarkdownRenderer: Sendable {
         // Measured before the headings become custom blocks, which have no text nodes.
         let texts = root.children.map { MarkdownPlainText.of($0, includingRawHTML: options.unsafeHTML) }
         let wordCounts = texts.map(MarkdownPlainText.wordCount)
+        let startsSection = root.children.map { $0.type == CMARK_NODE_HEADING }
         let wordCount = wordCounts.reduce(0, +)
 
         var toc = TableOfContentsBuilder()
@@ -34,7 +35,8 @@ public struct MarkdownRenderer: Sendable {
         let contentBlockCount = root.children.count(where: { $0.type != CMARK_NODE_FOOTNOTE_DEFINITION })
         let summaryBlockCount = manualSummaryBlocks
             ?? SummaryDivider.automaticBlockCount(
-                wordCounts: Array(wordCounts.prefix(contentBlockCount)), limit: options.summaryLength)
+                wordCounts: Array(wordCounts.prefix(contentBlockCount)), startsSection: startsSection,
+                limit: options.summaryLength)
         let isTruncated = summaryBlockCount < contentBlockCount
 
         return RenderedMarkdown(

@@ -11,10 +11,13 @@ enum SummaryDivider {
         return nil
     }
 
-    /// The automatic summary's length in blocks: whole blocks until `limit` words are reached.
-    static func automaticBlockCount(wordCounts: [Int], limit: Int) -> Int {
+    /// The automatic summary's length in blocks: whole blocks until `limit` words are reached, or
+    /// until the first heading after some text, so a summary never ends on a dangling heading and
+    /// an article's introduction is its summary.
+    static func automaticBlockCount(wordCounts: [Int], startsSection: [Bool], limit: Int) -> Int {
         var words = 0
         for (index, count) in wordCounts.enumerated() {
+            if startsSection[index] && words > 0 { return index }
             words += count
             if words >= limit { return index + 1 }
         }
