@@ -654,7 +654,8 @@ a:hover { text-decoration-thickness: 2px; }
   list-style: none;
 }
 .site-nav ul ul { gap: 0.75rem; font-size: 0.9em; }
-.site-nav li { display: flex; gap: 0.75rem; align-items: baseline; }
+.site-nav li { display: flex; gap: 0.75rem; align-items: baseline; margin: 0; }
+.footer-nav li { margin: 0; }
 .site-nav a { color: var(--muted); text-decoration: none; padding-block: 0.25rem; }
 .site-nav a:hover, .site-nav a[aria-current] { color: var(--fg); }
 .site-nav a[aria-current] { box-shadow: inset 0 -2px 0 var(--accent); }
