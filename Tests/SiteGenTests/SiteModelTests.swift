@@ -77,7 +77,7 @@ import Testing
                 - {name: FAQ, url: /docs/faq/, parent: docs}
             """,
             "content/docs/_index.md": "---\ntitle: Documentation\n---\n",
-            "content/about.md": "---\ntitle: About\nmenu:\n  main:\n    weight: 30\n---\n",
+            "content/about.md": "---\ntitle: About this project\nlinkTitle: About\nmenu:\n  main:\n    weight: 30\n---\n",
             "content/contact.md": "---\ntitle: Contact\nmenu: footer\n---\n",
         ])
         let main = try #require(site.menus["main"])

@@ -18,7 +18,8 @@ struct MenuBuilder {
     }
 
     private func entry(_ spec: MenuEntrySpec, page: Page?) -> MenuEntry {
-        let name = spec.name ?? page?.title ?? spec.identifier ?? ""
+        let linkTitle = page?.frontMatter.params.value(forKeyIgnoringCase: "linkTitle")?.string
+        let name = spec.name ?? linkTitle ?? page?.title ?? spec.identifier ?? ""
         return MenuEntry(identifier: spec.identifier ?? name, name: name,
                          url: page?.path ?? spec.url.map(normalizedURL) ?? "/",
                          weight: spec.weight ?? page?.weight ?? 0,
