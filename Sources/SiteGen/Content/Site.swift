@@ -27,7 +27,9 @@ public struct Site: Sendable {
 
     public typealias PageID = Int
 
-    public subscript(id: PageID) -> Page { pages[id] }
+    public subscript(id: PageID) -> Page {
+        _read { yield pages[id] }
+    }
 
     /// The top-level sections, by weight then title.
     public var topLevelSections: [PageID] { childSections[home] ?? [] }

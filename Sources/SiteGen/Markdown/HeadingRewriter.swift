@@ -31,7 +31,7 @@ enum HeadingRewriter {
         let inner = rendered.hasPrefix(open) && rendered.hasSuffix(close)
             ? String(rendered.dropFirst(open.count).dropLast(close.count))
             : rendered
-        let html = "<h\(level) id=\"\(HTMLEscaping.attribute(anchor.id))\">\(inner)\(close)"
+        let html = "<h\(level) id=\"\(HTMLEscaping.escape(anchor.id))\">\(inner)\(close)"
 
         let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)
         cmark_node_set_on_enter(block, html)
@@ -50,6 +50,8 @@ enum HeadingRewriter {
             node = text.previous
         }
         let joined = run.map(\.literal).joined()
+        // The regex is slow to run on every heading; nearly none ends with an attribute.
+        guard joined.utf8.contains(UInt8(ascii: "}")), joined.contains("{#") else { return nil }
         guard let match = joined.firstMatch(of: /\s*\{#([^\s{}]+)\}\s*$/) else { return nil }
         let remaining = String(joined[..<match.range.lowerBound])
         for extra in run.dropFirst() { extra.delete() }

@@ -16,17 +16,41 @@ enum MarkdownPlainText {
                 text += "\n"
             case CMARK_NODE_IMAGE:
                 return false
-            case _ where node.isBlock && !text.isEmpty && text.last != "\n":
+            case _ where node.isBlock && !text.isEmpty && text.utf8.last != UInt8(ascii: "\n"):
                 text += "\n"
             default:
                 break
             }
             return true
         }
-        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed(text)
     }
 
+    /// Trims white space at both ends, looking only at the scalars there (Foundation's
+    /// `trimmingCharacters` bridges the whole string).
+    private static func trimmed(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let end = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        return String(scalars[start...end])
+    }
+
+    /// Words separated by white space, counted over Unicode scalars: splitting a `String` walks
+    /// grapheme clusters, which made counting a noticeable part of rendering.
     static func wordCount(_ text: String) -> Int {
-        text.split(whereSeparator: \.isWhitespace).count
+        var count = 0
+        var inWord = false
+        for scalar in text.unicodeScalars {
+            let isSpace = scalar.isASCII
+                ? scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" || scalar == "\u{0B}" || scalar == "\u{0C}"
+                : scalar.properties.isWhitespace
+            if isSpace {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                count += 1
+            }
+        }
+        return count
     }
 }

@@ -66,7 +66,7 @@ struct TableOfContentsBuilder {
         for entry in list {
             html += pad(indent + 2) + "<li>"
             if !entry.isPlaceholder {
-                html += "<a href=\"#\(HTMLEscaping.attribute(entry.anchor))\">\(entry.title)</a>"
+                html += "<a href=\"#\(HTMLEscaping.escape(entry.anchor))\">\(entry.title)</a>"
             }
             write(entry.children, level: level + 1, indent: indent + 2, levels: levels, into: &html)
             html += "</li>\n"

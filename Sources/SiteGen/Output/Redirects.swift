@@ -2,7 +2,7 @@
 /// Netlify-style `_redirects` file for hosts that can answer with a real 301.
 enum Redirects {
     static func aliasPage(to target: String) -> String {
-        let escaped = HTMLEscaping.attribute(target)
+        let escaped = HTMLEscaping.escape(target)
         return """
         <!DOCTYPE html>
         <html lang="en">

@@ -26,11 +26,13 @@ public struct TemplateSet: Sendable {
         var problems: [Diagnostic] = []
         for (name, text) in sources.sorted(by: { $0.key < $1.key }) {
             do {
-                let template = try MustacheTemplate(string: Self.dottingParentNames(text))
+                let template = try MustacheTemplate(string: TemplateContentType.pragma + Self.dottingParentNames(text))
                 library.register(template, named: name)
                 if name.contains("/") { library.register(template, named: Self.dotted(name)) }
             } catch let error as MustacheTemplate.ParserError {
-                problems.append(.error(origins[name]!, line: error.context.lineNumber, column: error.context.columnNumber,
+                let line = error.context.lineNumber
+                let column = error.context.columnNumber - (line == 1 ? TemplateContentType.pragma.count : 0)
+                problems.append(.error(origins[name]!, line: line, column: column,
                                        "template syntax: \(describe(error.error))"))
             } catch {
                 problems.append(.error(origins[name]!, "template syntax: \(error)"))

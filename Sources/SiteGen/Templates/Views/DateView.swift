@@ -20,12 +20,18 @@ struct DateView: TemplateView, MustacheCustomRenderable {
     private var month: Int { parts.month ?? 1 }
     private var day: Int { parts.day ?? 1 }
     private var monthName: String { Self.monthNames[month - 1] }
-    private var time: String { String(format: "%02d:%02d:%02d", parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0) }
+    private var time: String { "\(Self.padded(parts.hour ?? 0)):\(Self.padded(parts.minute ?? 0)):\(Self.padded(parts.second ?? 0))" }
+    private var shortDate: String { "\(Self.padded(year, 4))-\(Self.padded(month))-\(Self.padded(day))" }
 
-    var iso: String { String(format: "%04d-%02d-%02dT", year, month, day) + time + "Z" }
+    var iso: String { shortDate + "T" + time + "Z" }
     var rfc822: String {
-        "\(Self.weekdayNames[(parts.weekday ?? 1) - 1].prefix(3)), " + String(format: "%02d ", day)
-            + "\(monthName.prefix(3)) \(String(format: "%04d", year)) \(time) +0000"
+        "\(Self.weekdayNames[(parts.weekday ?? 1) - 1].prefix(3)), \(Self.padded(day)) \(monthName.prefix(3)) \(Self.padded(year, 4)) \(time) +0000"
+    }
+
+    /// Zero-padded, without `String(format:)`, which showed in profiles of feeds with thousands of dates.
+    private static func padded(_ value: Int, _ width: Int = 2) -> String {
+        let digits = String(value)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
     var long: String { "\(monthName) \(day), \(year)" }
 
@@ -35,7 +41,7 @@ struct DateView: TemplateView, MustacheCustomRenderable {
         case "rfc822": return .found(rfc822)
         case "long": return .found(long)
         case "medium": return .found("\(monthName.prefix(3)) \(day), \(year)")
-        case "short": return .found(String(format: "%04d-%02d-%02d", year, month, day))
+        case "short": return .found(shortDate)
         case "year": return .found(year)
         case "month": return .found(month)
         case "day": return .found(day)

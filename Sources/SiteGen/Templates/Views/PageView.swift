@@ -18,13 +18,15 @@ struct PageView: TemplateView {
     }
 
     private var site: Site { context.site }
-    private var page: Page { context.site[id] }
+    /// Borrowed, not copied: a `Page` is large and `lookup` runs for every key of every page shown.
+    private var page: Page {
+        _read { yield context.site.pages[id] }
+    }
     private var urls: SiteURLs { context.urls }
 
     private func view(_ other: Site.PageID) -> PageView { PageView(context, other, current: current) }
 
     func lookup(_ key: String) -> Lookup {
-        let page = self.page
         switch key {
         case "title": return .found(page.title)
         case "description": return .found(page.frontMatter.description ?? "")
