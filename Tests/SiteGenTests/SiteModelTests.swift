@@ -6,7 +6,7 @@ import Testing
 @Suite struct SiteModelTests {
     static func load(_ files: [String: String]) throws -> Site {
         let site = try TestSite(files)
-        return try Builder(options: site.options()).buildSite().site
+        return try Builder(options: site.options()).buildSites().site
     }
 
     static func page(_ site: Site, _ path: String) -> Page? {

@@ -27,6 +27,12 @@ public struct SiteConfig: Sendable {
     public var relativeURLs = false
     /// `rssLimit` or `services.rss.limit`; -1 is unlimited.
     public var rssLimit = -1
+    /// `defaultContentLanguage`: the language at the site root.
+    public var defaultContentLanguage = "en"
+    /// `defaultContentLanguageInSubdir`: put the default language under `/CODE/` too.
+    public var defaultContentLanguageInSubdir = false
+    /// The enabled languages, by weight then code; the default language alone when none is configured.
+    public var languages: [LanguageConfig] = [LanguageConfig(code: "en")]
     /// The whole file, so templates see keys SiteGen does not know.
     public var raw: [String: Value] = [:]
     /// The config file read, relative to the site directory; nil when there is none.
@@ -81,6 +87,52 @@ public struct SiteConfig: Sendable {
             if let configured = try table.table(key) { try readMenus(configured) }
         }
         if let configured = try table.table("permalinks") { try readPermalinks(configured) }
+        defaultContentLanguage = (try table.string("defaultContentLanguage") ?? defaultContentLanguage).lowercased()
+        defaultContentLanguageInSubdir = try table.bool("defaultContentLanguageInSubdir") ?? defaultContentLanguageInSubdir
+        let disabled = Set((try table.stringList("disableLanguages") ?? []).map { $0.lowercased() })
+        languages = try readLanguages(try table.table("languages")).filter { !disabled.contains($0.code) }
+        if !languages.contains(where: { $0.code == defaultContentLanguage }) {
+            languages.insert(LanguageConfig(code: defaultContentLanguage, languageCode: languageCode.isEmpty ? nil : languageCode), at: 0)
+        }
+    }
+
+    /// `languages: {fr: {languageName, languageCode, locale, weight, title, params, contentDir, menus}}`.
+    private func readLanguages(_ configured: TypedTable?) throws(WrongTypeError) -> [LanguageConfig] {
+        guard let configured else { return [] }
+        var result: [LanguageConfig] = []
+        for (code, _) in configured.all {
+            guard let settings = try configured.table(code) else { continue }
+            var menus: [String: [MenuEntrySpec]] = [:]
+            for key in ["menu", "menus"] {
+                guard let table = try settings.table(key) else { continue }
+                for (menu, _) in table.all {
+                    for entry in try table.tableList(menu)! { menus[menu, default: []].append(try MenuEntrySpec(menu: menu, settings: entry)) }
+                }
+            }
+            let direction = try settings.string("languageDirection").flatMap { LanguageConfig.Direction(rawValue: $0.lowercased()) }
+            result.append(LanguageConfig(
+                code: code, name: try settings.string("languageName"), languageCode: try settings.string("languageCode"),
+                locale: try settings.string("locale"), weight: try settings.int("weight") ?? 0, title: try settings.string("title"),
+                params: try settings.tableValues("params") ?? [:], contentDir: try settings.string("contentDir"),
+                menus: menus, direction: direction))
+        }
+        return result.sorted { ($0.weight == 0 ? Int.max : $0.weight, $0.code) < ($1.weight == 0 ? Int.max : $1.weight, $1.code) }
+    }
+
+    public var isMultilingual: Bool { languages.count > 1 }
+
+    public var defaultLanguage: LanguageConfig {
+        languages.first { $0.code == defaultContentLanguage } ?? languages[0]
+    }
+
+    /// The configuration as one language sees it: its title, its params over the site's, its menus.
+    public func localized(for language: LanguageConfig) -> SiteConfig {
+        var config = self
+        if let title = language.title { config.title = title }
+        config.params.merge(language.params) { _, languageValue in languageValue }
+        if !language.menus.isEmpty { config.menus = language.menus }
+        if language.code != defaultContentLanguage || languageCode.isEmpty { config.languageCode = language.languageCode }
+        return config
     }
 
     private mutating func readMarkup(_ markup: TypedTable) throws(WrongTypeError) {

@@ -14,30 +14,40 @@ public struct ContentSource: Sendable, Hashable {
     }
 
     public var kind: Kind
-    /// Path from the content folder, `newsletter/weekly-01/index.md`.
+    /// The content folder it was found in, from the site folder: `content`, or a language's `contentDir`.
+    public var root: String
+    /// Path from the content folder, `newsletter/weekly-01/index.fr.md`.
     public var path: String
+    /// From the file name (`index.fr.md`) or the language whose `contentDir` holds it.
+    public var language: String
     /// The folder that identifies the page: the bundle or section folder, else the file's folder.
     public var directory: String
     /// The files of a bundle (leaf or branch), by path from `directory`.
     public var resources: [ResourceSource]
 
-    /// `weekly-01` for a bundle, `why-mustache` for `why-mustache.md`: Hugo's `:filename`.
-    public var baseName: String {
+    /// `weekly-01` for a bundle, `why-mustache` for `why-mustache.md` and `why-mustache.fr.md`: Hugo's `:filename`.
+    public var baseName: String
+
+    /// The same for every translation of a page: the bundle or section folder, or the file's path
+    /// without its language and extension; `list:` or `page:` first, so the section `blog/` and the
+    /// page `blog.md` differ.
+    public var translationKey: String {
         switch kind {
-        case .home: return ""
-        case .section, .bundle: return directory.split(separator: "/").last.map(String.init) ?? ""
-        case .single:
-            let file = path.split(separator: "/").last.map(String.init) ?? path
-            return (file as NSString).deletingPathExtension
+        case .home, .section: return "list:\(directory)"
+        case .bundle: return "page:\(directory)"
+        case .single: return "page:" + (directory.isEmpty ? baseName : "\(directory)/\(baseName)")
         }
     }
+
+    /// Where errors about this file point: `content/blog/post.md`.
+    public var label: String { "\(root)/\(path)" }
 }
 
-/// A non-Markdown file in the content folder.
+/// A non-Markdown file in a content folder.
 public struct ResourceSource: Sendable, Hashable {
-    /// Path from the bundle folder (`images/cover.jpg`), or from `content/` for a loose file.
+    /// Path from the bundle folder (`images/cover.jpg`), or from the content folder for a loose file.
     public var name: String
-    /// Path from the content folder.
+    /// Path from the site folder: `content/newsletter/news-25/cover.jpg`.
     public var path: String
     public var size: Int
 }
@@ -51,15 +61,28 @@ public struct ContentInventory: Sendable {
     public var looseFiles: [ResourceSource]
 }
 
-/// Walks `content/` once and sorts every file into pages, bundles, sections and resources.
+/// Walks a content folder once and sorts every file into pages, bundles, sections and resources,
+/// telling translations apart by file name (`index.fr.md`, `_index.fr.md`, `about.fr.md`).
 public struct ContentScanner: Sendable {
     public static let markdownExtensions: Set<String> = ["md", "markdown"]
 
-    public let contentDirectory: URL
+    /// The site folder.
+    public let siteDirectory: URL
+    /// The content folder, from the site folder.
+    public let root: String
+    /// Codes that name a language in a file name.
+    public let languages: Set<String>
+    /// The language of files whose names name none.
+    public let defaultLanguage: String
 
-    public init(contentDirectory: URL) {
-        self.contentDirectory = contentDirectory
+    public init(siteDirectory: URL, root: String = "content", languages: Set<String> = ["en"], defaultLanguage: String = "en") {
+        self.siteDirectory = siteDirectory
+        self.root = root
+        self.languages = languages
+        self.defaultLanguage = defaultLanguage
     }
+
+    private var contentDirectory: URL { siteDirectory.appendingPathComponent(root) }
 
     public func scan() throws(Diagnostic) -> ContentInventory {
         var inventory = ContentInventory(sources: [], sectionDirectories: [], looseFiles: [])
@@ -74,7 +97,7 @@ public struct ContentScanner: Sendable {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: url.path)
         } catch {
-            throw .error("content/\(relativeDirectory)", "cannot read folder: \(error.localizedDescription)")
+            throw .error(Self.join(root, relativeDirectory), "cannot read folder: \(error.localizedDescription)")
         }
         var files: [String] = [], directories: [String] = []
         for name in names.sorted() where !Self.isIgnored(name) {
@@ -94,9 +117,25 @@ public struct ContentScanner: Sendable {
         directory.isEmpty ? name : "\(directory)/\(name)"
     }
 
-    private static func isIndex(_ name: String, prefix: String) -> Bool {
-        let url = name as NSString
-        return url.deletingPathExtension.lowercased() == prefix && isMarkdown(name)
+    /// `index.fr.md` → (`index`, `fr`); `my.notes.md` → (`my.notes`, default) unless `notes` is a language.
+    func split(_ name: String) -> (base: String, language: String) {
+        let base = (name as NSString).deletingPathExtension
+        let suffix = (base as NSString).pathExtension.lowercased()
+        if !suffix.isEmpty, languages.contains(suffix) {
+            return ((base as NSString).deletingPathExtension, suffix)
+        }
+        return (base, defaultLanguage)
+    }
+
+    private func isIndex(_ name: String, _ base: String) -> Bool {
+        Self.isMarkdown(name) && split(name).base.lowercased() == base
+    }
+
+    private func source(_ kind: ContentSource.Kind, file: String, directory: String, resources: [ResourceSource]) -> ContentSource {
+        let (base, language) = split(file)
+        let baseName = kind == .single ? base : (directory.split(separator: "/").last.map(String.init) ?? "")
+        return ContentSource(kind: kind, root: root, path: Self.join(directory, file), language: language,
+                             directory: directory, resources: resources, baseName: baseName)
     }
 
     private static func isMarkdown(_ name: String) -> Bool {
@@ -106,41 +145,42 @@ public struct ContentScanner: Sendable {
     private func scanDirectory(_ directory: String, depth: Int, into inventory: inout ContentInventory) throws(Diagnostic) {
         let (files, directories) = try entries(of: directory)
 
-        if !directory.isEmpty, let index = files.first(where: { Self.isIndex($0, prefix: "index") }) {
-            try scanLeafBundle(directory, index: index, files: files, directories: directories, into: &inventory)
+        let leafIndexes = files.filter { isIndex($0, "index") }
+        if !directory.isEmpty, !leafIndexes.isEmpty {
+            try scanLeafBundle(directory, indexes: leafIndexes, files: files, directories: directories, into: &inventory)
             return
         }
 
-        let branchIndex = files.first { Self.isIndex($0, prefix: "_index") }
-        if !directory.isEmpty && (branchIndex != nil || depth == 1) {
+        let branchIndexes = files.filter { isIndex($0, "_index") }
+        if !directory.isEmpty && (!branchIndexes.isEmpty || depth == 1) {
             inventory.sectionDirectories.insert(directory)
         }
-        if let branchIndex {
-            let resources = try files.filter { $0 != branchIndex && !Self.isMarkdown($0) }.map { name throws(Diagnostic) in
+        if !branchIndexes.isEmpty {
+            let resources = try files.filter { !Self.isMarkdown($0) }.map { name throws(Diagnostic) in
                 try resource(name: name, path: Self.join(directory, name))
             }
-            inventory.sources.append(ContentSource(
-                kind: directory.isEmpty ? .home : .section,
-                path: Self.join(directory, branchIndex),
-                directory: directory,
-                resources: resources))
+            for index in branchIndexes {
+                inventory.sources.append(source(directory.isEmpty ? .home : .section, file: index, directory: directory, resources: resources))
+            }
         } else {
             for name in files where !Self.isMarkdown(name) {
                 let path = Self.join(directory, name)
                 inventory.looseFiles.append(try resource(name: path, path: path))
             }
         }
-        for name in files where Self.isMarkdown(name) && name != branchIndex {
-            inventory.sources.append(ContentSource(kind: .single, path: Self.join(directory, name), directory: directory, resources: []))
+        for name in files where Self.isMarkdown(name) && !branchIndexes.contains(name) {
+            inventory.sources.append(source(.single, file: name, directory: directory, resources: []))
         }
         for name in directories {
             try scanDirectory(Self.join(directory, name), depth: depth + 1, into: &inventory)
         }
     }
 
-    private func scanLeafBundle(_ directory: String, index: String, files: [String], directories: [String], into inventory: inout ContentInventory) throws(Diagnostic) {
+    /// A leaf bundle: one page per language's `index` file, and every other file its resources,
+    /// shared by the translations.
+    private func scanLeafBundle(_ directory: String, indexes: [String], files: [String], directories: [String], into inventory: inout ContentInventory) throws(Diagnostic) {
         var resources: [ResourceSource] = []
-        var pending = files.filter { $0 != index }.map { ($0, $0) }
+        var pending = files.filter { !indexes.contains($0) }.map { ($0, $0) }
         var folders = directories
         while !folders.isEmpty {
             let folder = folders.removeFirst()
@@ -151,12 +191,14 @@ public struct ContentScanner: Sendable {
         for (name, relative) in pending {
             resources.append(try resource(name: name, path: Self.join(directory, relative)))
         }
-        inventory.sources.append(ContentSource(kind: .bundle, path: Self.join(directory, index), directory: directory, resources: resources))
+        for index in indexes {
+            inventory.sources.append(source(.bundle, file: index, directory: directory, resources: resources))
+        }
     }
 
     private func resource(name: String, path: String) throws(Diagnostic) -> ResourceSource {
         let attributes = try? FileManager.default.attributesOfItem(atPath: contentDirectory.appendingPathComponent(path).path)
         let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
-        return ResourceSource(name: name, path: path, size: size)
+        return ResourceSource(name: name, path: Self.join(root, path), size: size)
     }
 }

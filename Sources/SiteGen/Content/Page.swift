@@ -49,6 +49,8 @@ public struct Page: Sendable {
     public var resources: [PageResource]
     /// Site-relative paths that redirect here.
     public var aliases: [String] = []
+    /// The same for every translation of this page (see `ContentSource.translationKey`).
+    public var translationKey = ""
     public var rendered: RenderedMarkdown?
     /// For term pages, the taxonomy (plural) and term key; for taxonomy pages, the taxonomy.
     public var taxonomy: String?
@@ -61,6 +63,6 @@ public struct Page: Sendable {
     /// Path of the file this page writes, from the output root.
     public var outputPath: String { OutputPath.file(forURLPath: path) }
     /// Where errors about this page point.
-    public var sourceLabel: String { source.map { "content/\($0.path)" } ?? path }
+    public var sourceLabel: String { source?.label ?? path }
     public var isListPage: Bool { [.home, .section, .taxonomy, .term].contains(kind) }
 }

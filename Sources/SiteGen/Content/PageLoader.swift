@@ -3,26 +3,27 @@ import Foundation
 /// Reads one content file into a `Page`: front matter, publication filters, URL and resources.
 /// Markdown is rendered later, once every page's URL is known, so links between pages resolve.
 struct PageLoader: Sendable {
-    let contentDirectory: URL
+    let siteDirectory: URL
+    /// The configuration as the pages' language sees it.
     let config: SiteConfig
     let options: BuildOptions
     let sectionDirectories: Set<String>
     let urls: PageURL
 
-    init(contentDirectory: URL, config: SiteConfig, options: BuildOptions, sectionDirectories: Set<String>) {
-        self.contentDirectory = contentDirectory
+    init(siteDirectory: URL, config: SiteConfig, languagePrefix: String, options: BuildOptions, sectionDirectories: Set<String>) {
+        self.siteDirectory = siteDirectory
         self.config = config
         self.options = options
         self.sectionDirectories = sectionDirectories
-        self.urls = PageURL(permalinks: config.permalinks)
+        self.urls = PageURL(permalinks: config.permalinks, languagePrefix: languagePrefix)
     }
 
     /// The page, or nil when it is a draft, in the future or expired and the build leaves those out.
     func load(_ source: ContentSource) throws(DiagnosticList) -> Page? {
-        let label = "content/\(source.path)"
+        let label = source.label
         let text: String
         do {
-            let data = try Data(contentsOf: contentDirectory.appendingPathComponent(source.path))
+            let data = try Data(contentsOf: siteDirectory.appendingPathComponent(source.label))
             text = String(decoding: data, as: UTF8.self)
         } catch {
             throw DiagnosticList([.error(label, "cannot read file: \(error.localizedDescription)")])
@@ -56,7 +57,7 @@ struct PageLoader: Sendable {
         let resourceFolder = path.hasSuffix("/") ? path : (path as NSString).deletingLastPathComponent + "/"
         let resources = source.resources.map { resource in
             PageResource(name: resource.name, sourcePath: resource.path,
-                         sourceURL: contentDirectory.appendingPathComponent(resource.path),
+                         sourceURL: siteDirectory.appendingPathComponent(resource.path),
                          path: resourceFolder + resource.name,
                          size: resource.size, image: nil)
         }
@@ -72,6 +73,7 @@ struct PageLoader: Sendable {
             sectionDirectory: sectionDirectory(of: source),
             resources: resources,
             rendered: nil)
+        page.translationKey = source.translationKey
         page.aliases = try aliases(frontMatter.aliases, of: path, label: label, line: line(of: "aliases"))
         return page
     }
@@ -81,7 +83,7 @@ struct PageLoader: Sendable {
         let folder = (path.hasSuffix("/") ? String(path.dropLast()) : path) as NSString
         var result: [String] = [], problems: [Diagnostic] = []
         for alias in aliases {
-            let absolute = alias.hasPrefix("/") ? alias : folder.deletingLastPathComponent + "/" + alias
+            let absolute = alias.hasPrefix("/") ? urls.prefixed(alias) : folder.deletingLastPathComponent + "/" + alias
             if let normalized = OutputPath.normalize(absolute) {
                 result.append(normalized)
             } else {

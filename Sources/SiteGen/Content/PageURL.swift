@@ -5,15 +5,25 @@ import Foundation
 public struct PageURL: Sendable {
     /// Section name → pattern, from the configuration's `permalinks`.
     public var permalinks: [String: String]
+    /// `/fr` for a language other than the default (or every language with
+    /// `defaultContentLanguageInSubdir`), else empty.
+    public var languagePrefix: String
 
-    public init(permalinks: [String: String]) {
+    public init(permalinks: [String: String], languagePrefix: String = "") {
         self.permalinks = permalinks
+        self.languagePrefix = languagePrefix
+    }
+
+    /// `/about/` → `/fr/about/`; a path already under the language is left as it is.
+    public func prefixed(_ path: String) -> String {
+        guard !languagePrefix.isEmpty, path != languagePrefix, !path.hasPrefix(languagePrefix + "/") else { return path }
+        return languagePrefix + (path.hasPrefix("/") ? path : "/" + path)
     }
 
     public func path(for source: ContentSource, frontMatter: FrontMatter, section: String) throws(Diagnostic) -> String {
-        let label = "content/\(source.path)"
+        let label = source.label
         if let url = frontMatter.url, !url.isEmpty {
-            guard let path = OutputPath.normalize(Self.sanitize(url)) else {
+            guard let path = OutputPath.normalize(prefixed(Self.sanitize(url))) else {
                 throw .error(label, "url '\(url)' leaves the output folder")
             }
             return path
@@ -34,7 +44,7 @@ public struct PageURL: Sendable {
     }
 
     private func checked(_ path: String, label: String) throws(Diagnostic) -> String {
-        guard let normalized = OutputPath.normalize(path) else {
+        guard let normalized = OutputPath.normalize(prefixed(path)) else {
             throw .error(label, "the URL '\(path)' leaves the output folder")
         }
         return normalized

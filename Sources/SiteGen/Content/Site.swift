@@ -3,7 +3,9 @@ import Foundation
 /// The whole site after content is read: every page, and the relations between them that
 /// templates and outputs need. Built once per build by `SiteAssembler`; later stages only read it.
 public struct Site: Sendable {
+    /// The configuration as this site's language sees it (`SiteConfig.localized(for:)`).
     public var config: SiteConfig
+    public var language: LanguageConfig
     public var urls: SiteURLs
     /// Every page, addressed by index (`PageID`).
     public var pages: [Page]

@@ -6,26 +6,33 @@ import Foundation
 struct SiteAssembler {
     let config: SiteConfig
     let urls: SiteURLs
+    let language: LanguageConfig
+    /// Generated pages go under it too (see `PageURL.languagePrefix`).
+    let pageURL: PageURL
     let sectionDirectories: Set<String>
     let buildDate: Date
 
     private var pages: [Page] = []
 
-    init(config: SiteConfig, urls: SiteURLs, sectionDirectories: Set<String>, buildDate: Date) {
+    init(config: SiteConfig, urls: SiteURLs, language: LanguageConfig, languagePrefix: String,
+         sectionDirectories: Set<String>, buildDate: Date) {
         self.config = config
         self.urls = urls
+        self.language = language
+        self.pageURL = PageURL(permalinks: config.permalinks, languagePrefix: languagePrefix)
         self.sectionDirectories = sectionDirectories
         self.buildDate = buildDate
     }
 
     mutating func assemble(_ contentPages: [Page]) throws(DiagnosticList) -> Site {
         pages = contentPages
-        let home = pages.firstIndex { $0.kind == .home } ?? append(generatedListPage(.home, title: config.title, path: "/", directory: ""))
+        let home = pages.firstIndex { $0.kind == .home } ?? append(generatedListPage(.home, title: config.title, path: "/", directory: "", key: "list:"))
         var sectionPages = sectionPagesByDirectory()
         for directory in sectionDirectories.sorted() where sectionPages[directory] == nil && !isTaxonomyDirectory(directory) {
             let name = (directory as NSString).lastPathComponent
             sectionPages[directory] = append(generatedListPage(.section, title: PageLoader.humanize(name),
-                                                               path: "/" + PageURL.sanitize(directory) + "/", directory: directory))
+                                                               path: "/" + PageURL.sanitize(directory) + "/", directory: directory,
+                                                               key: "list:\(directory)"))
         }
 
         var parent: [Site.PageID: Site.PageID] = [:]
@@ -60,13 +67,13 @@ struct SiteAssembler {
         members[home] = homeMembers(regularPages)
 
         let taxonomies = buildTaxonomies(regularPages, sectionPages: sectionPages, members: &members, parent: &parent, home: home)
-        _ = append(generatedListPage(.notFound, title: "Page not found", path: "/404.html", directory: ""))
+        _ = append(generatedListPage(.notFound, title: "Page not found", path: "/404.html", directory: "", key: "404"))
         let menus = MenuBuilder(config: config, pages: pages).build()
 
         var pagesByContentPath: [String: Site.PageID] = [:]
         for (id, page) in pages.enumerated() { if let source = page.source { pagesByContentPath[source.path] = id } }
 
-        let site = Site(config: config, urls: urls, pages: pages, home: home, regularPages: regularPages,
+        let site = Site(config: config, language: language, urls: urls, pages: pages, home: home, regularPages: regularPages,
                         members: members, childSections: childSections, parent: parent,
                         previous: previous, next: next, taxonomies: taxonomies, menus: menus,
                         pagesByContentPath: pagesByContentPath, buildDate: buildDate)
@@ -79,10 +86,12 @@ struct SiteAssembler {
         return pages.count - 1
     }
 
-    private func generatedListPage(_ kind: PageKind, title: String, path: String, directory: String) -> Page {
-        Page(kind: kind, source: nil, frontMatter: .empty, body: "", bodyStartLine: 1, title: title, path: path,
-             section: directory.split(separator: "/").first.map(String.init) ?? "",
-             sectionDirectory: directory, resources: [], rendered: nil)
+    private func generatedListPage(_ kind: PageKind, title: String, path: String, directory: String, key: String) -> Page {
+        var page = Page(kind: kind, source: nil, frontMatter: .empty, body: "", bodyStartLine: 1, title: title,
+                        path: pageURL.prefixed(path), section: directory.split(separator: "/").first.map(String.init) ?? "",
+                        sectionDirectory: directory, resources: [], rendered: nil)
+        page.translationKey = key
+        return page
     }
 
     private func sectionPagesByDirectory() -> [String: Site.PageID] {
@@ -147,7 +156,7 @@ struct SiteAssembler {
                     if termPages[key]?.last != id { termPages[key, default: []].append(id) }
                 }
             }
-            let taxonomyPath = "/" + PageURL.sanitize(taxonomy.plural) + "/"
+            let taxonomyPath = pageURL.prefixed("/" + PageURL.sanitize(taxonomy.plural) + "/")
             let taxonomyID = adopt(contentListPages[taxonomy.plural], as: .taxonomy, path: taxonomyPath,
                                    title: PageLoader.humanize(taxonomy.plural), taxonomy: taxonomy.plural, term: nil)
             parent[taxonomyID] = home
@@ -167,9 +176,11 @@ struct SiteAssembler {
     /// Turns a content `_index.md` under a taxonomy folder into that taxonomy or term page, or generates one.
     private mutating func adopt(_ existing: Site.PageID?, as kind: PageKind, path: String, title: String,
                                 taxonomy: String, term: String?) -> Site.PageID {
-        let id = existing ?? append(generatedListPage(kind, title: title, path: path, directory: taxonomy))
+        let key = kind == .taxonomy ? "taxonomy:\(taxonomy)" : "term:\(taxonomy)/\(term ?? "")"
+        let id = existing ?? append(generatedListPage(kind, title: title, path: path, directory: taxonomy, key: key))
         pages[id].kind = kind
         pages[id].path = path
+        pages[id].translationKey = key
         pages[id].taxonomy = taxonomy
         pages[id].term = term
         if pages[id].frontMatter.title == nil { pages[id].title = title }

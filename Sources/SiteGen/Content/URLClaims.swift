@@ -19,7 +19,7 @@ enum URLClaims {
         for id in site.pages.indices {
             let page = site[id]
             for resource in page.resources {
-                claim(resource.path, by: "content/\(resource.sourcePath)", at: page.sourceLabel)
+                claim(resource.path, by: resource.sourcePath, at: page.sourceLabel)
             }
         }
         for id in site.renderedPages {

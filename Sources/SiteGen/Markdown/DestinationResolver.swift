@@ -2,11 +2,25 @@ import Foundation
 
 /// Rewrites link and image destinations written relative to a content file: a bundle file
 /// (`![](cover.jpg)`) becomes its published URL, a link to another content file
-/// (`[x](../blog/post.md)`) becomes that page's URL. Anything else is left as written.
+/// (`[x](../blog/post.md)`) becomes that page's URL in the same language. Anything else is left
+/// as written.
 struct DestinationResolver: Sendable {
     let urls: SiteURLs
-    /// Content path (`blog/post.md`) → site-relative URL path of its page.
+    /// `LANGUAGE|translation key` → site-relative URL path of the page.
     let pagePaths: [String: String]
+    let languages: Set<String>
+
+    init(sites: [Site]) {
+        urls = sites[0].urls
+        languages = Set(sites.map(\.language.code))
+        var paths: [String: String] = [:]
+        for site in sites {
+            for page in site.pages {
+                if let key = page.source?.translationKey { paths["\(site.language.code)|\(key)"] = page.path }
+            }
+        }
+        pagePaths = paths
+    }
 
     func resolve(_ destination: String, kind: LinkKind, for page: Page) -> String {
         guard !destination.isEmpty, !destination.hasPrefix("#"), !destination.hasPrefix("//"),
@@ -19,15 +33,34 @@ struct DestinationResolver: Sendable {
         if let resource = page.resources.first(where: { $0.name == name }) {
             return urls.relative(resource.urlPath) + suffix
         }
-        if kind == .link, let source = page.source,
-           ContentScanner.markdownExtensions.contains((name as NSString).pathExtension.lowercased()) {
-            let folder = (source.path as NSString).deletingLastPathComponent
-            let target = OutputPath.normalize("/" + (folder.isEmpty ? "" : folder + "/") + name).map { String($0.dropFirst()) }
-            if let target, let pagePath = pagePaths[target.hasSuffix("/") ? String(target.dropLast()) : target] {
-                return urls.relative(pagePath) + suffix
-            }
+        if kind == .link, let source = page.source, let target = pagePath(for: name, from: source) {
+            return urls.relative(target) + suffix
         }
         return destination
+    }
+
+    /// The page a link to a Markdown file means, in the linking page's language unless the file
+    /// name gives one (`post.fr.md`).
+    private func pagePath(for name: String, from source: ContentSource) -> String? {
+        guard ContentScanner.markdownExtensions.contains((name as NSString).pathExtension.lowercased()) else { return nil }
+        let folder = (source.path as NSString).deletingLastPathComponent
+        guard let normalized = OutputPath.normalize("/" + (folder.isEmpty ? "" : folder + "/") + name) else { return nil }
+        let target = String(normalized.dropFirst())
+        var base = ((target as NSString).lastPathComponent as NSString).deletingPathExtension
+        var language = source.language
+        let suffix = (base as NSString).pathExtension.lowercased()
+        if languages.contains(suffix) {
+            language = suffix
+            base = (base as NSString).deletingPathExtension
+        }
+        let directory = (target as NSString).deletingLastPathComponent
+        let key: String
+        switch base.lowercased() {
+        case "index": key = "page:\(directory)"
+        case "_index": key = "list:\(directory)"
+        default: key = "page:" + (directory.isEmpty ? base : "\(directory)/\(base)")
+        }
+        return pagePaths["\(language)|\(key)"]
     }
 
     private static func hasScheme(_ destination: String) -> Bool {

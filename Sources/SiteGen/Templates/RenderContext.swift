@@ -1,12 +1,21 @@
-/// What every view model of one build reads: the site and lookups derived from it once.
+/// What every view model rendering one language's site reads: the site, the other languages'
+/// sites for translations, and lookups derived once.
 final class RenderContext: Sendable {
     let site: Site
+    /// Every language's site, the default language's first.
+    let sites: [Site]
+    /// This site's position in `sites`.
+    let index: Int
+    let translations: Translations
     /// Top-level section name → its section page.
     let sectionPages: [String: Site.PageID]
     let generator: String
 
-    init(site: Site, generator: String) {
-        self.site = site
+    init(sites: [Site], index: Int, translations: Translations, generator: String) {
+        self.site = sites[index]
+        self.sites = sites
+        self.index = index
+        self.translations = translations
         self.generator = generator
         var sectionPages: [String: Site.PageID] = [:]
         for id in site.topLevelSections { sectionPages[site[id].section] = id }

@@ -66,21 +66,20 @@ struct SiteRenderer: Sendable {
             }
             let paginator = page.isListPage && page.kind != .taxonomy
                 ? PaginatorView(context: context, list: id, pagers: pagers, number: number) : nil
-            let root = RootView(page: PageView(context, id, current: id), site: SiteView(context: context, current: id), paginator: paginator)
+            let root = RootView(context: context, page: id, paginator: paginator)
             let path = PaginatorView.path(of: number, listPath: page.path)
             return OutputFile(path: OutputPath.file(forURLPath: path), content: .text(try templates.render(name, root)))
         case .feed(let id):
             let page = site[id]
             let name = templates.first(of: TemplateLookup.feed(for: page))!
-            let view = PageView(context, id, current: id, pagesOverride: context.feedPages(of: id))
-            let root = RootView(page: view, site: SiteView(context: context, current: id), paginator: nil)
+            let root = RootView(context: context, page: id, pagesOverride: context.feedPages(of: id), paginator: nil)
             return OutputFile(path: OutputPath.file(forURLPath: page.path + "index.xml"), content: .text(try templates.render(name, root)))
         case .sitemap:
             let name = templates.first(of: TemplateLookup.sitemap)!
             let listed = site.renderedPages.filter { site[$0].kind != .notFound }
-            let view = PageView(context, site.home, current: site.home, pagesOverride: listed)
-            let root = RootView(page: view, site: SiteView(context: context, current: site.home), paginator: nil)
-            return OutputFile(path: "sitemap.xml", content: .text(try templates.render(name, root)))
+            let root = RootView(context: context, page: site.home, pagesOverride: listed, paginator: nil)
+            let path = Sitemaps.path(for: site, multilingual: context.sites.count > 1)
+            return OutputFile(path: OutputPath.file(forURLPath: path), content: .text(try templates.render(name, root)))
         }
     }
 }

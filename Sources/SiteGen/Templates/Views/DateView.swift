@@ -9,10 +9,13 @@ struct DateView: TemplateView, MustacheCustomRenderable {
     static let weekdayNames = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
 
     let date: Date
+    /// For `localized`: `fr`, `ar`, `zh-Hant`.
+    let locale: String
     private let parts: DateComponents
 
-    init(_ date: Date) {
+    init(_ date: Date, locale: String = "en") {
         self.date = date
+        self.locale = locale
         self.parts = Calendar.utc.dateComponents([.year, .month, .day, .hour, .minute, .second, .weekday], from: date)
     }
 
@@ -47,8 +50,16 @@ struct DateView: TemplateView, MustacheCustomRenderable {
         case "day": return .found(day)
         case "monthName": return .found(monthName)
         case "unix": return .found(Int(date.timeIntervalSince1970))
+        case "localized": return .found(localized)
         default: return .unknown
         }
+    }
+
+    /// The long date as the page's language writes it: `13 décembre 2019`, `١٣ ديسمبر ٢٠١٩`.
+    var localized: String {
+        var style = Date.FormatStyle(date: .long, time: .omitted, locale: Locale(identifier: locale), calendar: .utc)
+        style.timeZone = Calendar.utc.timeZone
+        return date.formatted(style)
     }
 
     var renderText: String { long }

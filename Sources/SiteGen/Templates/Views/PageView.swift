@@ -44,10 +44,14 @@ struct PageView: TemplateView {
         case "hasToc": return .found(Self.headingCount(page.rendered?.tableOfContents ?? []) >= 2)
         case "wordCount": return .found(page.rendered?.wordCount ?? 0)
         case "readingTime": return .found(page.rendered?.readingTime ?? 0)
-        case "date": return .found(page.date.map(DateView.init))
-        case "publishDate": return .found((page.frontMatter.publishDate ?? page.date).map(DateView.init))
-        case "lastmod": return .found((page.frontMatter.lastmod ?? page.date).map(DateView.init))
-        case "expiryDate": return .found(page.frontMatter.expiryDate.map(DateView.init))
+        case "date": return .found(page.date.map(dateView))
+        case "publishDate": return .found((page.frontMatter.publishDate ?? page.date).map(dateView))
+        case "lastmod": return .found((page.frontMatter.lastmod ?? page.date).map(dateView))
+        case "expiryDate": return .found(page.frontMatter.expiryDate.map(dateView))
+        case "language": return .found(LanguageView(language: site.language, urls: urls, homePath: site[site.home].path, current: true))
+        case "translations": return .found(translations(includingSelf: false))
+        case "allTranslations": return .found(translations(includingSelf: true))
+        case "hasTranslations": return .found(!translations(includingSelf: false).isEmpty)
         case "url": return .found(urls.relative(page.path))
         case "permalink": return .found(urls.absolute(page.path))
         case "section": return .found(page.section)
@@ -97,12 +101,33 @@ struct PageView: TemplateView {
         return ResourceView(url: image, urls: urls)
     }
 
+    private func dateView(_ date: Date) -> DateView {
+        DateView(date, locale: site.language.locale)
+    }
+
+    /// This page in other languages (and in its own, for `hreflang` lists), in language order.
+    private func translations(includingSelf: Bool) -> [TranslationView] {
+        let me = Translations.PageRef(site: context.index, page: id)
+        return context.translations.all(of: me).filter { includingSelf || $0 != me }.map { ref in
+            let other = context.sites[ref.site]
+            return TranslationView(language: other.language, title: other[ref.page].title,
+                                   url: urls.relative(other[ref.page].path), permalink: urls.absolute(other[ref.page].path))
+        }
+    }
+
     private func terms(in taxonomy: String) -> [TermLinkView] {
         guard site.taxonomies.contains(where: { $0.plural == taxonomy }) else { return [] }
         return (page.frontMatter.taxonomies[taxonomy] ?? []).compactMap { name in
             let key = urlize(name)
-            return key.isEmpty ? nil : TermLinkView(name: name, url: urls.relative("/\(PageURL.sanitize(taxonomy))/\(key)/"))
+            let path = PageURL(permalinks: [:], languagePrefix: languagePrefix).prefixed("/\(PageURL.sanitize(taxonomy))/\(key)/")
+            return key.isEmpty ? nil : TermLinkView(name: name, url: urls.relative(path))
         }
+    }
+
+    /// The language folder this site's pages live under (`/fr`), read off its home page.
+    private var languagePrefix: String {
+        let home = site[site.home].path
+        return home == "/" ? "" : String(home.dropLast())
     }
 
     private static func headingCount(_ entries: [TOCEntry]) -> Int {

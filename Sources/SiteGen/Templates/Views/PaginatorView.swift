@@ -54,6 +54,12 @@ struct RootView: TemplateView {
     let site: SiteView
     let paginator: PaginatorView?
 
+    init(context: RenderContext, page id: Site.PageID, pagesOverride: [Site.PageID]? = nil, paginator: PaginatorView?) {
+        page = PageView(context, id, current: id, pagesOverride: pagesOverride)
+        site = SiteView(context: context, current: id)
+        self.paginator = paginator
+    }
+
     func lookup(_ key: String) -> Lookup {
         switch key {
         case "page": return .found(page)

@@ -21,12 +21,21 @@ struct SiteView: TemplateView {
         case "taxonomies": return .found(site.taxonomies.map(taxonomy))
         case "taxonomy":
             return .found(Dictionary(site.taxonomies.map { ($0.plural, taxonomy($0)) }, uniquingKeysWith: { a, _ in a }))
-        case "buildDate": return .found(DateView(site.buildDate))
-        case "feedURL": return .found(context.urls.absolute("/index.xml"))
-        case "homeURL": return .found(context.urls.relative("/"))
+        case "buildDate": return .found(DateView(site.buildDate, locale: site.language.locale))
+        case "language": return .found(language(context.index))
+        case "languages": return .found(context.sites.indices.map(language))
+        case "isMultilingual": return .found(context.sites.count > 1)
+        case "rootURL": return .found(context.urls.relative("/"))
+        case "feedURL": return .found(context.urls.absolute(site[site.home].path + "index.xml"))
+        case "homeURL": return .found(context.urls.relative(site[site.home].path))
         case "generator": return .found(context.generator)
         default: return .unknown
         }
+    }
+
+    private func language(_ index: Int) -> LanguageView {
+        let other = context.sites[index]
+        return LanguageView(language: other.language, urls: context.urls, homePath: other[other.home].path, current: index == context.index)
     }
 
     private var recentPages: [Site.PageID] {
