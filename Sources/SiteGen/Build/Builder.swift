@@ -43,13 +43,15 @@ public struct Builder: Sendable {
 
         let translations = Translations(sites: loaded.sites)
         var files = staticFiles() + resourceFiles(loaded)
+        var warnings = loaded.warnings
         for index in loaded.sites.indices {
             let context = RenderContext(sites: loaded.sites, index: index, translations: translations,
-                                        generator: "SiteGen \(Self.version)")
+                                        strings: loaded.strings, generator: "SiteGen \(Self.version)")
             let rendered = SiteRenderer(context: context, templates: templates).render()
             problems += rendered.problems
             files += rendered.files
             files += SiteFiles(context: context, templates: templates).files()
+            warnings += context.warnings.all
         }
         if !problems.isEmpty { throw DiagnosticList(problems) }
         files += SiteFiles.shared(loaded.sites)
@@ -68,7 +70,7 @@ public struct Builder: Sendable {
         let images = Set(loaded.sites.flatMap { $0.pages.flatMap { $0.resources.filter { $0.image != nil }.map(\.sourcePath) } }).count
         return BuildReport(pages: pages, sections: sections, filesWritten: written, images: images,
                            seconds: Date().timeIntervalSince(started),
-                           warnings: loaded.warnings.sorted { $0.description < $1.description })
+                           warnings: warnings.sorted { $0.description < $1.description })
     }
 
     /// Every stage up to the site models, one per language: what `sitegen build` renders and later

@@ -8,6 +8,8 @@ public struct LoadedSites: Sendable {
     public var warnings: [Diagnostic]
     /// Content files outside any bundle, copied to their content path.
     public var looseFiles: [ResourceSource]
+    /// The `i18n/` strings, over the theme's.
+    public var strings: StringTables
 
     /// The default language's site.
     public var site: Site { sites[0] }
@@ -33,6 +35,13 @@ struct SiteLoader {
         let inventory = try scan(config, languages: languages)
 
         var problems: [Diagnostic] = []
+        var strings = StringTables(defaultLanguage: config.defaultContentLanguage)
+        do {
+            strings = try StringTables.load(siteDirectory: options.source, languages: languages.map(\.code),
+                                            defaultLanguage: config.defaultContentLanguage)
+        } catch {
+            problems += error.diagnostics
+        }
         var pagesByLanguage: [[Page]] = []
         for language in languages {
             let loader = PageLoader(siteDirectory: options.source, config: config.localized(for: language),
@@ -65,7 +74,8 @@ struct SiteLoader {
             }
         }
         if !problems.isEmpty { throw DiagnosticList(problems) }
-        return LoadedSites(sites: renderMarkdown(sites, config: config), warnings: warnings, looseFiles: inventory.looseFiles)
+        return LoadedSites(sites: renderMarkdown(sites, config: config), warnings: warnings,
+                           looseFiles: inventory.looseFiles, strings: strings)
     }
 
     /// `/fr` for every language but the default, which sits at the root unless

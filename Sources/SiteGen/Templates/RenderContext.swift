@@ -7,15 +7,19 @@ final class RenderContext: Sendable {
     /// This site's position in `sites`.
     let index: Int
     let translations: Translations
+    let strings: StringTables
+    /// Warnings found while rendering (a string missing in this language), each said once.
+    let warnings = WarningLog()
     /// Top-level section name → its section page.
     let sectionPages: [String: Site.PageID]
     let generator: String
 
-    init(sites: [Site], index: Int, translations: Translations, generator: String) {
+    init(sites: [Site], index: Int, translations: Translations, strings: StringTables, generator: String) {
         self.site = sites[index]
         self.sites = sites
         self.index = index
         self.translations = translations
+        self.strings = strings
         self.generator = generator
         var sectionPages: [String: Site.PageID] = [:]
         for id in site.topLevelSections { sectionPages[site[id].section] = id }
@@ -23,6 +27,19 @@ final class RenderContext: Sendable {
     }
 
     var urls: SiteURLs { site.urls }
+
+    /// A string in this site's language, else the default language's (with a warning); nil when no language has it.
+    func translate(_ key: String) -> Translation? {
+        switch strings.lookup(key, language: site.language.code) {
+        case .found(let translation):
+            return translation
+        case .fallback(let translation):
+            warnings.add(.warning("i18n/\(site.language.code).yaml", "no string '\(key)' in \(site.language.code); using \(strings.defaultLanguage)'s"))
+            return translation
+        case .missing:
+            return nil
+        }
+    }
 
     /// Pages on the feed of a list page, newest first, cut to `rssLimit`.
     func feedPages(of id: Site.PageID) -> [Site.PageID] {

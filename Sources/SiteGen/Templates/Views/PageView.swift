@@ -42,8 +42,8 @@ struct PageView: TemplateView {
         case "toc": return .found(page.rendered?.tocHTML ?? "")
         case "tocEntries": return .found((page.rendered?.tableOfContents ?? []).map(TOCEntryView.init))
         case "hasToc": return .found(Self.headingCount(page.rendered?.tableOfContents ?? []) >= 2)
-        case "wordCount": return .found(page.rendered?.wordCount ?? 0)
-        case "readingTime": return .found(page.rendered?.readingTime ?? 0)
+        case "wordCount": return .found(CountView(value: page.rendered?.wordCount ?? 0, context: context))
+        case "readingTime": return .found(CountView(value: page.rendered?.readingTime ?? 0, context: context))
         case "date": return .found(page.date.map(dateView))
         case "publishDate": return .found((page.frontMatter.publishDate ?? page.date).map(dateView))
         case "lastmod": return .found((page.frontMatter.lastmod ?? page.date).map(dateView))
@@ -193,7 +193,7 @@ struct TermView: TemplateView {
         switch key {
         case "name": return .found(term.name)
         case "url": return .found(context.urls.relative(context.site[term.page].path))
-        case "count": return .found(term.pages.count)
+        case "count": return .found(CountView(value: term.pages.count, context: context))
         case "pages": return .found(term.pages.map { PageView(context, $0, current: current) })
         default: return .unknown
         }

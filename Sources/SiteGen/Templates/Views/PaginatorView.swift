@@ -53,11 +53,13 @@ struct RootView: TemplateView {
     let page: PageView
     let site: SiteView
     let paginator: PaginatorView?
+    let i18n: I18nView
 
     init(context: RenderContext, page id: Site.PageID, pagesOverride: [Site.PageID]? = nil, paginator: PaginatorView?) {
         page = PageView(context, id, current: id, pagesOverride: pagesOverride)
         site = SiteView(context: context, current: id)
         self.paginator = paginator
+        i18n = I18nView(context: context)
     }
 
     func lookup(_ key: String) -> Lookup {
@@ -65,6 +67,7 @@ struct RootView: TemplateView {
         case "page": return .found(page)
         case "site": return .found(site)
         case "paginator": return .found(paginator)
+        case "i18n": return .found(i18n)
         default: return .unknown
         }
     }
