@@ -84,20 +84,23 @@ struct SiteLoader {
         language.code == config.defaultContentLanguage && !config.defaultContentLanguageInSubdir ? "" : "/\(language.code)"
     }
 
-    /// Scans `content/` (languages told apart by file name) and every language's own `contentDir`.
+    /// Scans every language's `contentDir`, and `content/` for the languages without one (told
+    /// apart by file name), never reading a language's folder as part of another's.
     private func scan(_ config: SiteConfig, languages: [LanguageConfig]) throws(DiagnosticList) -> ContentInventory {
         let codes = Set(languages.map(\.code))
-        var roots = [("content", config.defaultContentLanguage)]
+        var roots: [(directory: String, language: String)] = []
         for language in languages {
-            if let directory = language.contentDir?.trimmingCharacters(in: CharacterSet(charactersIn: "/")),
-               !roots.contains(where: { $0.0 == directory }) {
-                roots.append((directory, language.code))
-            }
+            let directory = (language.contentDir ?? "content").trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+            if !roots.contains(where: { $0.directory == directory }) { roots.append((directory, language.code)) }
         }
         var inventory = ContentInventory(sources: [], sectionDirectories: [], looseFiles: [])
         for (root, language) in roots {
+            let nested = Set(roots.compactMap { other in
+                other.directory.hasPrefix(root + "/") ? String(other.directory.dropFirst(root.count + 1)) : nil
+            })
             do {
-                let found = try ContentScanner(siteDirectory: options.source, root: root, languages: codes, defaultLanguage: language).scan()
+                let found = try ContentScanner(siteDirectory: options.source, root: root, languages: codes,
+                                               defaultLanguage: language, excluding: nested).scan()
                 inventory.sources += found.sources
                 inventory.sectionDirectories.formUnion(found.sectionDirectories)
                 inventory.looseFiles += found.looseFiles

@@ -74,12 +74,16 @@ public struct ContentScanner: Sendable {
     public let languages: Set<String>
     /// The language of files whose names name none.
     public let defaultLanguage: String
+    /// Folders (from the content folder) that are other languages' content folders.
+    public let excluded: Set<String>
 
-    public init(siteDirectory: URL, root: String = "content", languages: Set<String> = ["en"], defaultLanguage: String = "en") {
+    public init(siteDirectory: URL, root: String = "content", languages: Set<String> = ["en"], defaultLanguage: String = "en",
+                excluding excluded: Set<String> = []) {
         self.siteDirectory = siteDirectory
         self.root = root
         self.languages = languages
         self.defaultLanguage = defaultLanguage
+        self.excluded = excluded
     }
 
     private var contentDirectory: URL { siteDirectory.appendingPathComponent(root) }
@@ -171,7 +175,7 @@ public struct ContentScanner: Sendable {
         for name in files where Self.isMarkdown(name) && !branchIndexes.contains(name) {
             inventory.sources.append(source(.single, file: name, directory: directory, resources: []))
         }
-        for name in directories {
+        for name in directories where !excluded.contains(Self.join(directory, name)) {
             try scanDirectory(Self.join(directory, name), depth: depth + 1, into: &inventory)
         }
     }
