@@ -35,7 +35,7 @@ public struct Builder: Sendable {
             problems += error.diagnostics
         }
         do {
-            loaded = try buildSites()
+            loaded = try SiteLoader(options: options, templates: templates).load()
         } catch {
             problems += error.diagnostics
         }
@@ -76,7 +76,8 @@ public struct Builder: Sendable {
     /// Every stage up to the site models, one per language: what `sitegen build` renders and later
     /// tools (the preview server, checks) read.
     public func buildSites() throws(DiagnosticList) -> LoadedSites {
-        try SiteLoader(options: options).load()
+        let templates = try TemplateSet.load(siteTemplates: options.source.appendingPathComponent("templates"))
+        return try SiteLoader(options: options, templates: templates).load()
     }
 
     private func staticFiles() -> [OutputFile] {

@@ -20,6 +20,8 @@ public struct LoadedSites: Sendable {
 /// `sitegen build` renders, and what later tools (the preview server, checks) read.
 struct SiteLoader {
     let options: BuildOptions
+    /// For render hooks (and shortcodes); nil when the templates did not load, which fails the build anyway.
+    let templates: TemplateSet?
 
     func load() throws(DiagnosticList) -> LoadedSites {
         var config: SiteConfig
@@ -74,8 +76,9 @@ struct SiteLoader {
             }
         }
         if !problems.isEmpty { throw DiagnosticList(problems) }
-        return LoadedSites(sites: renderMarkdown(sites, config: config), warnings: warnings,
-                           looseFiles: inventory.looseFiles, strings: strings)
+        let rendered = renderMarkdown(sites, config: config, strings: strings)
+        if !rendered.problems.isEmpty { throw DiagnosticList(rendered.problems) }
+        return LoadedSites(sites: rendered.sites, warnings: warnings, looseFiles: inventory.looseFiles, strings: strings)
     }
 
     /// `/fr` for every language but the default, which sits at the root unless
@@ -111,8 +114,9 @@ struct SiteLoader {
         return inventory
     }
 
-    /// Renders every content page's Markdown, in parallel over all languages.
-    private func renderMarkdown(_ sites: [Site], config: SiteConfig) -> [Site] {
+    /// Renders every content page's Markdown, in parallel over all languages, through the site's
+    /// render hooks.
+    private func renderMarkdown(_ sites: [Site], config: SiteConfig, strings: StringTables) -> (sites: [Site], problems: [Diagnostic]) {
         var markdownOptions = MarkdownOptions()
         markdownOptions.unsafeHTML = config.unsafeHTML
         markdownOptions.summaryLength = config.summaryLength
@@ -124,14 +128,22 @@ struct SiteLoader {
         let work = sites.indices.flatMap { siteIndex in
             sites[siteIndex].pages.indices.filter { sites[siteIndex].pages[$0].source != nil }.map { (siteIndex, $0) }
         }
-        let frozen = sites
+        let translations = Translations(sites: sites)
+        let contexts = sites.indices.map {
+            RenderContext(sites: sites, index: $0, translations: translations, strings: strings, generator: "")
+        }
+        let problems = WarningLog()
+        let templates = self.templates
         let rendered = work.parallelMap { siteIndex, pageIndex in
-            markdown.render(frozen[siteIndex].pages[pageIndex], resolver: resolver)
+            let hooks = templates.map {
+                TemplateRenderHooks.make(templates: $0, context: contexts[siteIndex], page: pageIndex, problems: problems)
+            } ?? RenderHooks()
+            return markdown.render(contexts[siteIndex].site.pages[pageIndex], hooks: hooks, resolver: resolver)
         }
         for ((siteIndex, pageIndex), result) in zip(work, rendered) {
             sites[siteIndex].pages[pageIndex].rendered = result
         }
-        return sites
+        return (sites, problems.all)
     }
 }
 

@@ -78,10 +78,10 @@ struct DestinationResolver: Sendable {
 
 extension MarkdownRenderer {
     /// Renders a page's body, and its front-matter `summary` (Markdown too) when it has one.
-    func render(_ page: Page, resolver: DestinationResolver) -> RenderedMarkdown {
-        var rendered = render(page.body) { resolver.resolve($0, kind: $1, for: page) }
+    func render(_ page: Page, hooks: RenderHooks, resolver: DestinationResolver) -> RenderedMarkdown {
+        var rendered = render(page.body, hooks: hooks) { resolver.resolve($0, kind: $1, for: page) }
         if let summary = page.frontMatter.summary, !summary.isEmpty {
-            rendered.summaryHTML = render(summary) { resolver.resolve($0, kind: $1, for: page) }.html
+            rendered.summaryHTML = render(summary, hooks: hooks) { resolver.resolve($0, kind: $1, for: page) }.html
             rendered.isTruncated = true
         }
         return rendered

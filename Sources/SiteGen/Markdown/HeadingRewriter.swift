@@ -24,14 +24,15 @@ enum HeadingRewriter {
 
     /// Replaces the heading by its HTML with the id, and returns its table-of-contents entry
     /// (titled with the heading's inner HTML, as Hugo does).
-    static func replace(_ anchor: Anchor, in document: CmarkDocument) -> TOCEntry {
+    static func replace(_ anchor: Anchor, in document: CmarkDocument, hook: (@Sendable (RenderHooks.Heading) -> String)? = nil) -> TOCEntry {
         let level = anchor.heading.headingLevel
         let open = "<h\(level)>", close = "</h\(level)>\n"
         let rendered = document.html(of: anchor.heading)
         let inner = rendered.hasPrefix(open) && rendered.hasSuffix(close)
             ? String(rendered.dropFirst(open.count).dropLast(close.count))
             : rendered
-        let html = "<h\(level) id=\"\(HTMLEscaping.escape(anchor.id))\">\(inner)\(close)"
+        let html = hook.map { $0(RenderHooks.Heading(level: level, anchor: anchor.id, text: inner, plainText: text(of: anchor.heading))) }
+            ?? "<h\(level) id=\"\(HTMLEscaping.escape(anchor.id))\">\(inner)\(close)"
 
         let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)
         cmark_node_set_on_enter(block, html)

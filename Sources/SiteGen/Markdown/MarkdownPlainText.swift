@@ -35,6 +35,21 @@ enum MarkdownPlainText {
         return String(scalars[start...end])
     }
 
+    /// The text of an inline node's children (a link's words, an image's alt text).
+    static func inline(_ node: CmarkNode) -> String {
+        var text = ""
+        node.walk { child, entering in
+            guard entering else { return true }
+            switch child.type {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE: text += child.literal
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text += " "
+            default: break
+            }
+            return true
+        }
+        return text
+    }
+
     /// Words separated by white space, counted over Unicode scalars: splitting a `String` walks
     /// grapheme clusters, which made counting a noticeable part of rendering.
     static func wordCount(_ text: String) -> Int {

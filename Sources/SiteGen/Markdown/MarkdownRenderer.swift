@@ -9,8 +9,10 @@ public struct MarkdownRenderer: Sendable {
         self.options = options
     }
 
-    /// `resolveDestination` maps each link and image destination as written to the URL to emit.
-    public func render(_ markdown: String, resolveDestination: (String, LinkKind) -> String) -> RenderedMarkdown {
+    /// `resolveDestination` maps each link and image destination as written to the URL to emit;
+    /// `hooks` replace how images, links, headings and code blocks are rendered.
+    public func render(_ markdown: String, hooks: RenderHooks = RenderHooks(),
+                       resolveDestination: (String, LinkKind) -> String) -> RenderedMarkdown {
         let document = CmarkParser.parse(markdown, parseOptions: parseOptions, renderOptions: renderOptions)
         let root = document.root
         resolveDestinations(in: root, with: resolveDestination)
@@ -23,9 +25,10 @@ public struct MarkdownRenderer: Sendable {
         let startsSection = root.children.map { $0.type == CMARK_NODE_HEADING }
         let wordCount = wordCounts.reduce(0, +)
 
+        if !hooks.isEmpty { hooks.apply(to: root, in: document) }
         var toc = TableOfContentsBuilder()
         for anchor in anchors {
-            toc.add(HeadingRewriter.replace(anchor, in: document))
+            toc.add(HeadingRewriter.replace(anchor, in: document, hook: hooks.heading))
         }
         let tocLevels = options.tocStartLevel...max(options.tocStartLevel, options.tocEndLevel)
         let tocEntries = toc.entries(levels: tocLevels)
