@@ -144,6 +144,27 @@ import Testing
         #expect(try site.read("index.html").contains("url=/en/"))
     }
 
+    @Test func eachLanguageHasItsOwnMenus() throws {
+        let site = try TestSite([
+            "config.yaml": """
+                menus:
+                  main: [{name: Blog, url: /blog/}]
+                languages:
+                  en: {weight: 1}
+                  fr:
+                    weight: 2
+                    menus:
+                      main: [{name: Journal, url: /fr/blog/}]
+                """,
+            "content/blog/a.md": "---\ntitle: A\n---\n",
+            "content/blog/a.fr.md": "---\ntitle: A\n---\n",
+            "templates/_default/single.mustache": "{{#site.menus.main}}{{name}}={{url}}{{/site.menus.main}}",
+        ])
+        try site.build()
+        #expect(try site.read("blog/a/index.html") == "Blog=/blog/")
+        #expect(try site.read("fr/blog/a/index.html") == "Journal=/fr/blog/")
+    }
+
     @Test func disabledLanguagesAreLeftOut() throws {
         let site = try TestSite([
             "config.yaml": "disableLanguages: [fr]\nlanguages:\n  en: {weight: 1}\n  fr: {weight: 2}\n",

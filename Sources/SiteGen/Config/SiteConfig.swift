@@ -25,6 +25,8 @@ public struct SiteConfig: Sendable {
     public var tocStartLevel = 2
     public var tocEndLevel = 3
     public var relativeURLs = false
+    /// `enableEmoji`: `:tada:` in content becomes 🎉.
+    public var enableEmoji = false
     /// `rssLimit` or `services.rss.limit`; -1 is unlimited.
     public var rssLimit = -1
     /// `defaultContentLanguage`: the language at the site root.
@@ -76,6 +78,7 @@ public struct SiteConfig: Sendable {
         summaryLength = try table.int("summaryLength") ?? summaryLength
         enableRobotsTXT = try table.bool("enableRobotsTXT") ?? enableRobotsTXT
         relativeURLs = try table.bool("relativeURLs") ?? relativeURLs
+        enableEmoji = try table.bool("enableEmoji") ?? enableEmoji
         // `??` takes an autoclosure, which loses the typed error: read the fallbacks first.
         let pagerSize = try table.table("pagination")?.int("pagerSize")
         paginate = try table.int("paginate") ?? pagerSize ?? paginate
