@@ -6,18 +6,18 @@ enum EmbeddedTheme {
     static let templates: [String: String] = [
         "404": #"""
 {{<_default/baseof}}
-{{$title}}Page not found · {{site.title}}{{/title}}
+{{$title}}{{i18n.pageNotFound}} · {{site.title}}{{/title}}
 {{$main}}
 <div class="wrap not-found">
 <p class="not-found-code" aria-hidden="true">404</p>
-<h1>Page not found</h1>
-<p>Sorry, there is nothing at this address. The page may have moved, or the link may have a typo.</p>
-<p><a class="button" href="{{site.homeURL}}">Go to the home page</a></p>
+<h1>{{i18n.pageNotFound}}</h1>
+<p>{{i18n.notFoundText}}</p>
+<p><a class="button" href="{{site.homeURL}}">{{i18n.backHome}}</a></p>
 <section class="recent" aria-labelledby="recent-heading">
-<h2 id="recent-heading">Recent posts</h2>
+<h2 id="recent-heading">{{i18n.recentPages}}</h2>
 <ul>
 {{#site.recentPages}}
-<li><a href="{{url}}">{{title}}</a>{{#date}} <time datetime="{{iso}}">{{medium}}</time>{{/date}}</li>
+<li><a href="{{url}}">{{title}}</a>{{#date}} <time datetime="{{iso}}">{{localized}}</time>{{/date}}</li>
 {{/site.recentPages}}
 </ul>
 </section>
@@ -28,7 +28,7 @@ enum EmbeddedTheme {
 """#,
         "_default/baseof": ##"""
 <!DOCTYPE html>
-<html lang="{{site.languageCode}}">
+<html lang="{{page.language.languageCode}}" dir="{{page.language.direction}}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -38,7 +38,7 @@ enum EmbeddedTheme {
 {{/head}}
 </head>
 <body class="kind-{{page.kind}}">
-<a class="skip-link" href="#main">Skip to content</a>
+<a class="skip-link" href="#main">{{i18n.skipToContent}}</a>
 {{> partials/header}}
 <main id="main" class="main" tabindex="-1">
 {{$main}}
@@ -69,7 +69,7 @@ enum EmbeddedTheme {
 </div>
 {{^paginator.pages}}
 {{^page.sections}}
-<p class="empty">Nothing here yet.</p>
+<p class="empty">{{i18n.nothingHere}}</p>
 {{/page.sections}}
 {{/paginator.pages}}
 {{> partials/pager}}
@@ -82,13 +82,11 @@ enum EmbeddedTheme {
 <?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">
   <channel>
-    <title>{{#page.isHome}}{{site.title}}{{/page.isHome}}{{^page.isHome}}{{page.title}} on {{site.title}}{{/page.isHome}}</title>
+    <title>{{#page.isHome}}{{site.title}}{{/page.isHome}}{{^page.isHome}}{{page.title}} {{i18n.onSite}} {{site.title}}{{/page.isHome}}</title>
     <link>{{page.permalink}}</link>
-    <description>{{#page.description}}{{page.description}}{{/page.description}}{{^page.description}}{{#page.isHome}}{{#site.params.description}}{{site.params.description}}{{/site.params.description}}{{^site.params.description}}Recent content on {{site.title}}{{/site.params.description}}{{/page.isHome}}{{^page.isHome}}Recent content in {{page.title}} on {{site.title}}{{/page.isHome}}{{/page.description}}</description>
+    <description>{{#page.description}}{{page.description}}{{/page.description}}{{^page.description}}{{#page.isHome}}{{#site.params.description}}{{site.params.description}}{{/site.params.description}}{{^site.params.description}}{{i18n.recentContentOn}} {{site.title}}{{/site.params.description}}{{/page.isHome}}{{^page.isHome}}{{i18n.recentContentIn}} {{page.title}} {{i18n.onSite}} {{site.title}}{{/page.isHome}}{{/page.description}}</description>
     <generator>{{site.generator}}</generator>
-{{#site.languageCode}}
-    <language>{{site.languageCode}}</language>
-{{/site.languageCode}}
+    <language>{{site.language.languageCode}}</language>
 {{#site.copyright}}
     <copyright>{{site.copyright}}</copyright>
 {{/site.copyright}}
@@ -124,7 +122,7 @@ enum EmbeddedTheme {
 {{> partials/cover}}
 {{#page.hasToc}}
 <details class="toc">
-<summary>Contents</summary>
+<summary>{{i18n.contents}}</summary>
 {{{page.toc}}}
 </details>
 {{/page.hasToc}}
@@ -143,13 +141,18 @@ enum EmbeddedTheme {
 """#,
         "_default/sitemap": #"""
 <?xml version="1.0" encoding="utf-8"?>
-<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
 {{#page.pages}}
   <url>
     <loc>{{permalink}}</loc>
 {{#lastmod}}
     <lastmod>{{iso}}</lastmod>
 {{/lastmod}}
+{{#hasTranslations}}
+{{#allTranslations}}
+    <xhtml:link rel="alternate" hreflang="{{languageCode}}" href="{{permalink}}"/>
+{{/allTranslations}}
+{{/hasTranslations}}
   </url>
 {{/page.pages}}
 </urlset>
@@ -167,11 +170,11 @@ enum EmbeddedTheme {
 </header>
 <ul class="term-cloud">
 {{#page.terms}}
-<li><a href="{{url}}">{{name}} <span class="count"><span class="visually-hidden">(</span>{{count}}<span class="visually-hidden">)</span></span></a></li>
+<li><a href="{{url}}">{{name}} <span class="count" aria-hidden="true">{{count}}</span><span class="visually-hidden">({{pages(count)}})</span></a></li>
 {{/page.terms}}
 </ul>
 {{^page.terms}}
-<p class="empty">Nothing here yet.</p>
+<p class="empty">{{i18n.nothingHere}}</p>
 {{/page.terms}}
 </div>
 {{/main}}
@@ -223,7 +226,7 @@ enum EmbeddedTheme {
 <h1 class="visually-hidden">{{page.title}}</h1>
 {{/paginator.hasPrev}}
 <section class="latest" aria-labelledby="latest-heading">
-<p class="section-heading" id="latest-heading">Latest</p>
+<p class="section-heading" id="latest-heading">{{i18n.latest}}</p>
 <div class="cards">
 {{#paginator.pages}}
 {{> partials/page-card}}
@@ -253,7 +256,7 @@ enum EmbeddedTheme {
 </div>
 {{/paginator.hasPrev}}
 {{#page.feedURL}}
-<p class="subscribe"><a href="{{page.feedURL}}">Subscribe via RSS</a></p>
+<p class="subscribe"><a href="{{page.feedURL}}">{{i18n.subscribe}}</a></p>
 {{/page.feedURL}}
 </header>
 {{> partials/section-list}}
@@ -269,7 +272,7 @@ enum EmbeddedTheme {
 <div class="issue-body">
 <h2 class="issue-title"><a href="{{url}}">{{title}}</a></h2>
 {{#date}}
-<p class="issue-date"><time datetime="{{iso}}">{{long}}</time></p>
+<p class="issue-date"><time datetime="{{iso}}">{{localized}}</time></p>
 {{/date}}
 <div class="issue-summary">{{{summary}}}</div>
 </div>
@@ -277,7 +280,7 @@ enum EmbeddedTheme {
 {{/paginator.pages}}
 </ol>
 {{^paginator.pages}}
-<p class="empty">No issues yet. Check back soon.</p>
+<p class="empty">{{i18n.noIssues}}</p>
 {{/paginator.pages}}
 {{> partials/pager}}
 </div>
@@ -293,13 +296,13 @@ enum EmbeddedTheme {
 <p class="kicker"><a href="{{page.sectionURL}}">{{page.sectionTitle}}</a></p>
 <h1 class="post-title">{{page.title}}</h1>
 {{#page.date}}
-<p class="issue-date">Issue of <time datetime="{{iso}}">{{long}}</time></p>
+<p class="issue-date">{{i18n.issueOf}} <time datetime="{{iso}}">{{localized}}</time></p>
 {{/page.date}}
 <div class="post-meta">
 {{#page.hasAuthors}}
-<span class="authors">By {{#page.authors}}<span class="author">{{.}}</span>{{/page.authors}}</span>
+<span class="authors">{{i18n.by}} {{#page.authors}}<span class="author" data-separator="{{i18n.listSeparator}}" data-and="{{i18n.and}}">{{.}}</span>{{/page.authors}}</span>
 {{/page.hasAuthors}}
-<span class="reading-time">{{page.readingTime}} min read</span>
+<span class="reading-time">{{minutesRead(page.readingTime)}}</span>
 </div>
 </header>
 {{#page.image}}
@@ -310,7 +313,7 @@ enum EmbeddedTheme {
 <div class="wrap">
 {{#page.hasToc}}
 <details class="toc">
-<summary>In this issue</summary>
+<summary>{{i18n.inThisIssue}}</summary>
 {{{page.toc}}}
 </details>
 {{/page.hasToc}}
@@ -319,15 +322,15 @@ enum EmbeddedTheme {
 </div>
 <footer class="post-footer">
 {{> partials/terms}}
-<nav class="prev-next" aria-label="More issues">
+<nav class="prev-next" aria-label="{{i18n.moreIssues}}">
 {{#page.prev}}
-<a class="prev-next-link prev" href="{{url}}" rel="prev"><span class="prev-next-label">← Previous issue</span> {{title}}{{#date}} <span class="prev-next-date">{{medium}}</span>{{/date}}</a>
+<a class="prev-next-link prev" href="{{url}}" rel="prev"><span class="prev-next-label"><span class="arrow" aria-hidden="true">←</span> {{i18n.previousIssue}}</span> {{title}}{{#date}} <span class="prev-next-date">{{localized}}</span>{{/date}}</a>
 {{/page.prev}}
 {{#page.next}}
-<a class="prev-next-link next" href="{{url}}" rel="next"><span class="prev-next-label">Next issue →</span> {{title}}{{#date}} <span class="prev-next-date">{{medium}}</span>{{/date}}</a>
+<a class="prev-next-link next" href="{{url}}" rel="next"><span class="prev-next-label">{{i18n.nextIssue}} <span class="arrow" aria-hidden="true">→</span></span> {{title}}{{#date}} <span class="prev-next-date">{{localized}}</span>{{/date}}</a>
 {{/page.next}}
 </nav>
-<p class="subscribe">Never miss an issue: <a href="{{site.feedURL}}">subscribe via RSS</a> · <a href="{{page.sectionURL}}">all issues</a></p>
+<p class="subscribe">{{i18n.neverMissAnIssue}} <a href="{{site.feedURL}}">{{i18n.subscribeInline}}</a> · <a href="{{page.sectionURL}}">{{i18n.allIssues}}</a></p>
 </footer>
 </div>
 </article>
@@ -346,12 +349,12 @@ enum EmbeddedTheme {
         "partials/footer": #"""
 <footer class="site-footer">
   <div class="wrap">
-    <nav class="footer-nav" aria-label="Footer">
+    <nav class="footer-nav" aria-label="{{i18n.footerMenu}}">
       <ul>
 {{#site.menus.footer}}
         <li><a href="{{url}}"{{#active}} aria-current="page"{{/active}}>{{name}}</a></li>
 {{/site.menus.footer}}
-        <li><a href="{{site.feedURL}}">RSS feed</a></li>
+        <li><a href="{{site.feedURL}}">{{i18n.rssFeed}}</a></li>
       </ul>
     </nav>
 {{#site.copyright}}
@@ -360,7 +363,7 @@ enum EmbeddedTheme {
 {{#site.params.footer}}
     <p>{{site.params.footer}}</p>
 {{/site.params.footer}}
-    <p class="generator">Built with {{site.generator}}</p>
+    <p class="generator">{{i18n.builtWith}} {{site.generator}}</p>
   </div>
 </footer>
 
@@ -383,8 +386,13 @@ enum EmbeddedTheme {
 {{^page.feedURL}}
 <link rel="alternate" type="application/rss+xml" title="{{site.title}}" href="{{site.feedURL}}">
 {{/page.feedURL}}
-<link rel="stylesheet" href="{{site.homeURL}}theme/sitegen.css">
-<link rel="icon" href="{{site.homeURL}}theme/favicon.svg" type="image/svg+xml">
+{{#page.hasTranslations}}
+{{#page.allTranslations}}
+<link rel="alternate" hreflang="{{languageCode}}" href="{{permalink}}">
+{{/page.allTranslations}}
+{{/page.hasTranslations}}
+<link rel="stylesheet" href="{{site.rootURL}}theme/sitegen.css">
+<link rel="icon" href="{{site.rootURL}}theme/favicon.svg" type="image/svg+xml">
 <meta property="og:site_name" content="{{site.title}}">
 <meta property="og:title" content="{{page.title}}">
 <meta property="og:url" content="{{page.permalink}}">
@@ -403,15 +411,40 @@ enum EmbeddedTheme {
 <header class="site-header">
   <div class="wrap site-header-inner">
     <a class="site-title" href="{{site.homeURL}}" rel="home">{{site.title}}</a>
-    <nav class="site-nav" aria-label="Main">
+    <nav class="site-nav" aria-label="{{i18n.mainMenu}}">
       <ul>
 {{#site.menus.main}}
 {{> partials/menu-item}}
 {{/site.menus.main}}
       </ul>
     </nav>
+{{#site.isMultilingual}}
+{{> partials/language-switcher}}
+{{/site.isMultilingual}}
   </div>
 </header>
+
+"""#,
+        "partials/language-switcher": #"""
+<nav class="lang-switch" aria-label="{{i18n.languages}}">
+{{#page.hasTranslations}}
+  <span class="lang-switch-label">{{i18n.translations}}</span>
+  <ul>
+{{#page.translations}}
+    <li><a href="{{url}}" lang="{{languageCode}}" hreflang="{{languageCode}}" dir="{{direction}}" title="{{title}}">{{name}}</a></li>
+{{/page.translations}}
+  </ul>
+{{/page.hasTranslations}}
+{{^page.hasTranslations}}
+  <ul>
+{{#site.languages}}
+{{^current}}
+    <li><a href="{{url}}" lang="{{languageCode}}" hreflang="{{languageCode}}" dir="{{direction}}">{{name}}</a></li>
+{{/current}}
+{{/site.languages}}
+  </ul>
+{{/page.hasTranslations}}
+</nav>
 
 """#,
         "partials/menu-item": #"""
@@ -434,26 +467,26 @@ enum EmbeddedTheme {
   <div class="card-body">
     <h2 class="card-title"><a href="{{url}}">{{title}}</a></h2>
 {{#date}}
-    <p class="card-date"><time datetime="{{iso}}">{{long}}</time></p>
+    <p class="card-date"><time datetime="{{iso}}">{{localized}}</time></p>
 {{/date}}
     <div class="card-summary">{{{summary}}}</div>
-    <p class="card-more"><a href="{{url}}">Read more<span class="visually-hidden">: {{title}}</span></a></p>
+    <p class="card-more"><a href="{{url}}">{{i18n.readMore}}<span class="visually-hidden">: {{title}}</span></a></p>
   </div>
 </article>
 
 """#,
         "partials/pager": #"""
 {{#paginator.hasPagers}}
-<nav class="pager" aria-label="Pagination, page {{paginator.pageNumber}} of {{paginator.totalPages}}">
+<nav class="pager" aria-label="{{i18n.paginationPage}} {{paginator.pageNumber}} {{i18n.of}} {{paginator.totalPages}}">
   <ul>
 {{#paginator.hasPrev}}
-    <li class="pager-prev"><a href="{{paginator.prevURL}}" rel="prev">← Previous</a></li>
+    <li class="pager-prev"><a href="{{paginator.prevURL}}" rel="prev"><span class="arrow" aria-hidden="true">←</span> {{i18n.previous}}</a></li>
 {{/paginator.hasPrev}}
 {{#paginator.pagers}}
-    <li><a href="{{url}}"{{#current}} aria-current="page"{{/current}}><span class="visually-hidden">Page </span>{{number}}</a></li>
+    <li><a href="{{url}}"{{#current}} aria-current="page"{{/current}}><span class="visually-hidden">{{i18n.page}} </span>{{number}}</a></li>
 {{/paginator.pagers}}
 {{#paginator.hasNext}}
-    <li class="pager-next"><a href="{{paginator.nextURL}}" rel="next">Next →</a></li>
+    <li class="pager-next"><a href="{{paginator.nextURL}}" rel="next">{{i18n.next}} <span class="arrow" aria-hidden="true">→</span></a></li>
 {{/paginator.hasNext}}
   </ul>
 </nav>
@@ -463,41 +496,51 @@ enum EmbeddedTheme {
         "partials/post-meta": #"""
 <div class="post-meta">
 {{#page.date}}
-  <time datetime="{{iso}}">{{long}}</time>
+  <time datetime="{{iso}}">{{localized}}</time>
 {{/page.date}}
 {{#page.hasAuthors}}
-  <span class="authors">By {{#page.authors}}<span class="author">{{.}}</span>{{/page.authors}}</span>
+  <span class="authors">{{i18n.by}} {{#page.authors}}<span class="author" data-separator="{{i18n.listSeparator}}" data-and="{{i18n.and}}">{{.}}</span>{{/page.authors}}</span>
 {{/page.hasAuthors}}
-  <span class="reading-time">{{page.readingTime}} min read</span>
+  <span class="reading-time">{{minutesRead(page.readingTime)}}</span>
 </div>
 
 """#,
         "partials/prev-next": #"""
-<nav class="prev-next" aria-label="More posts">
+<nav class="prev-next" aria-label="{{i18n.morePosts}}">
 {{#page.prev}}
-  <a class="prev-next-link prev" href="{{url}}" rel="prev"><span class="prev-next-label">← Previous</span> {{title}}</a>
+  <a class="prev-next-link prev" href="{{url}}" rel="prev"><span class="prev-next-label"><span class="arrow" aria-hidden="true">←</span> {{i18n.previous}}</span> {{title}}</a>
 {{/page.prev}}
 {{#page.next}}
-  <a class="prev-next-link next" href="{{url}}" rel="next"><span class="prev-next-label">Next →</span> {{title}}</a>
+  <a class="prev-next-link next" href="{{url}}" rel="next"><span class="prev-next-label">{{i18n.next}} <span class="arrow" aria-hidden="true">→</span></span> {{title}}</a>
 {{/page.next}}
 </nav>
 
 """#,
         "partials/section-list": #"""
-<ul class="section-list" aria-label="Sections">{{#page.sections}}<li><a href="{{url}}">{{title}}</a></li>{{/page.sections}}</ul>
+<ul class="section-list" aria-label="{{i18n.sections}}">{{#page.sections}}<li><a href="{{url}}">{{title}}</a></li>{{/page.sections}}</ul>
 
 """#,
         "partials/terms": #"""
-{{#page.taxonomies}}
+{{#page.hasTags}}
 <div class="terms">
-  <span class="terms-label">{{name}}</span>
+  <span class="terms-label">{{i18n.tags}}</span>
   <ul class="term-list">
-{{#terms}}
+{{#page.tags}}
     <li><a href="{{url}}" rel="tag">{{name}}</a></li>
-{{/terms}}
+{{/page.tags}}
   </ul>
 </div>
-{{/page.taxonomies}}
+{{/page.hasTags}}
+{{#page.hasCategories}}
+<div class="terms">
+  <span class="terms-label">{{i18n.categories}}</span>
+  <ul class="term-list">
+{{#page.categories}}
+    <li><a href="{{url}}" rel="tag">{{name}}</a></li>
+{{/page.categories}}
+  </ul>
+</div>
+{{/page.hasCategories}}
 
 """#,
     ]
@@ -602,7 +645,7 @@ a:hover { text-decoration-thickness: 2px; }
 
 .skip-link {
   position: absolute;
-  left: 1rem;
+  inset-inline-start: 1rem;
   top: -4rem;
   z-index: 10;
   padding: 0.5rem 1rem;
@@ -632,7 +675,6 @@ a:hover { text-decoration-thickness: 2px; }
   display: flex;
   flex-wrap: wrap;
   align-items: center;
-  justify-content: space-between;
   gap: 0.5rem 1.5rem;
   padding-block: 1rem;
 }
@@ -643,6 +685,7 @@ a:hover { text-decoration-thickness: 2px; }
   letter-spacing: -0.01em;
   color: var(--fg);
   text-decoration: none;
+  margin-inline-end: auto;
 }
 
 .site-nav ul, .footer-nav ul {
@@ -660,6 +703,36 @@ a:hover { text-decoration-thickness: 2px; }
 .site-nav a:hover, .site-nav a[aria-current] { color: var(--fg); }
 .site-nav a[aria-current] { box-shadow: inset 0 -2px 0 var(--accent); }
 .site-nav:not(:has(li)) { display: none; }
+
+/* Language switcher: the page in other languages, or the other languages' home pages */
+
+.lang-switch {
+  display: flex;
+  flex-wrap: wrap;
+  align-items: baseline;
+  gap: 0.25rem 0.5rem;
+  font-size: 0.875rem;
+}
+.lang-switch:not(:has(li)) { display: none; }
+.lang-switch-label { color: var(--muted); }
+.lang-switch ul {
+  display: flex;
+  flex-wrap: wrap;
+  gap: 0.35rem;
+  margin: 0;
+  padding: 0;
+  list-style: none;
+}
+.lang-switch li { margin: 0; }
+.lang-switch a {
+  display: inline-block;
+  padding: 0.1em 0.7em;
+  border: 1px solid var(--border);
+  border-radius: 999px;
+  color: var(--fg);
+  text-decoration: none;
+}
+.lang-switch a:hover { border-color: var(--accent); color: var(--accent); }
 
 .site-footer {
   border-top: 1px solid var(--border);
@@ -686,11 +759,11 @@ h4 { font-size: 1.05rem; }
 h5, h6 { font-size: 1rem; color: var(--muted); }
 
 p, ul, ol, dl, blockquote, pre, table, figure, details { margin: 0 0 1.25em; }
-ul, ol { padding-left: 1.5em; }
+ul, ol { padding-inline-start: 1.5em; }
 li + li, li > ul, li > ol { margin-top: 0.3em; }
 li > ul, li > ol { margin-bottom: 0; }
 dt { font-weight: 600; }
-dd { margin: 0 0 0.5em 1.5em; }
+dd { margin: 0 0 0.5em; margin-inline-start: 1.5em; }
 
 hr { border: 0; border-top: 1px solid var(--border); margin: 2.5em 0; }
 mark { background: var(--mark); color: inherit; padding: 0 0.15em; border-radius: 2px; }
@@ -709,8 +782,9 @@ figcaption { color: var(--muted); font-size: 0.9rem; margin-top: 0.5em; text-ali
 
 blockquote {
   margin-inline: 0;
-  padding: 0.25em 0 0.25em 1.25em;
-  border-left: 4px solid var(--accent);
+  padding-block: 0.25em;
+  padding-inline: 1.25em 0;
+  border-inline-start: 4px solid var(--accent);
   color: var(--muted);
 }
 blockquote > :last-child { margin-bottom: 0; }
@@ -754,15 +828,15 @@ table {
   border-collapse: collapse;
   font-size: 0.95em;
 }
-th, td { padding: 0.5em 0.8em; border: 1px solid var(--border); text-align: left; vertical-align: top; }
+th, td { padding: 0.5em 0.8em; border: 1px solid var(--border); text-align: start; vertical-align: top; }
 th { background: var(--surface); font-weight: 600; }
 tbody tr:nth-child(even) { background: color-mix(in srgb, var(--surface) 50%, transparent); }
 
 /* Task lists and footnotes (cmark-gfm output) */
 
 li:has(> input[type="checkbox"]) { list-style: none; }
-ul:has(> li > input[type="checkbox"]) { padding-left: 0.5em; }
-li > input[type="checkbox"] { margin: 0 0.5em 0 0; vertical-align: -0.1em; accent-color: var(--accent); }
+ul:has(> li > input[type="checkbox"]) { padding-inline-start: 0.5em; }
+li > input[type="checkbox"] { margin: 0; margin-inline-end: 0.5em; vertical-align: -0.1em; accent-color: var(--accent); }
 
 .footnotes {
   margin-top: 3em;
@@ -771,7 +845,7 @@ li > input[type="checkbox"] { margin: 0 0.5em 0 0; vertical-align: -0.1em; accen
   font-size: 0.9rem;
   color: var(--muted);
 }
-.footnotes ol { padding-left: 1.25em; }
+.footnotes ol { padding-inline-start: 1.25em; }
 .footnotes p { margin-bottom: 0.5em; }
 .footnote-ref a, a[data-footnote-ref] { text-decoration: none; font-weight: 600; padding-inline: 0.1em; }
 .footnote-backref { text-decoration: none; }
@@ -809,9 +883,10 @@ li > input[type="checkbox"] { margin: 0 0.5em 0 0; vertical-align: -0.1em; accen
   font-size: 0.92rem;
 }
 .post-meta { display: flex; flex-wrap: wrap; gap: 0 0.5em; }
-.post-meta > * + *::before { content: "·"; margin-right: 0.5em; }
-.author + .author::before { content: ", "; }
-.author + .author:last-child::before { content: " and "; }
+.post-meta > * + *::before { content: "·"; margin-inline-end: 0.5em; }
+/* The separators between authors come from the page's language (i18n `listSeparator` and `and`). */
+.author + .author::before { content: attr(data-separator); white-space: pre; }
+.author + .author:last-child::before { content: attr(data-and); }
 .issue-date { margin: 0 0 0.25em; font-size: 1rem; }
 
 .cover { margin: 0 0 2rem; }
@@ -832,8 +907,8 @@ li > input[type="checkbox"] { margin: 0 0.5em 0 0; vertical-align: -0.1em; accen
 }
 .toc summary { cursor: pointer; font-weight: 600; }
 .toc[open] summary { margin-bottom: 0.5em; }
-.toc ul { margin: 0; padding-left: 1.25em; }
-.toc > nav > ul { padding-left: 0.25em; list-style: none; }
+.toc ul { margin: 0; padding-inline-start: 1.25em; }
+.toc > nav > ul { padding-inline-start: 0.25em; list-style: none; }
 
 details:not(.toc) { border: 1px solid var(--border); border-radius: var(--radius); padding: 0.5em 1em; }
 details:not(.toc) summary { cursor: pointer; font-weight: 600; }
@@ -861,7 +936,7 @@ details:not(.toc) summary { cursor: pointer; font-weight: 600; }
   text-decoration: none;
 }
 .term-list a:hover, .term-cloud a:hover, .section-list a:hover { border-color: var(--accent); }
-.count { color: var(--muted); margin-left: 0.25em; font-variant-numeric: tabular-nums; }
+.count { color: var(--muted); margin-inline-start: 0.25em; font-variant-numeric: tabular-nums; }
 .section-list { margin-bottom: 2rem; }
 .section-list:empty { display: none; }
 
@@ -881,13 +956,17 @@ details:not(.toc) summary { cursor: pointer; font-weight: 600; }
   font-weight: 600;
 }
 .prev-next-link:hover { border-color: var(--accent); }
-.prev-next-link.next { text-align: right; grid-column: -2; }
+.prev-next-link.next { text-align: end; grid-column: -2; }
 .prev-next-label, .prev-next-date {
   display: block;
   color: var(--muted);
   font-size: 0.85rem;
   font-weight: 400;
 }
+
+/* ← and → point the way the text reads: mirrored in right-to-left languages. */
+.arrow { display: inline-block; }
+[dir="rtl"] .arrow { transform: scaleX(-1); }
 
 .subscribe {
   margin-top: 2rem;
@@ -1013,7 +1092,13 @@ details:not(.toc) summary { cursor: pointer; font-weight: 600; }
 .not-found { padding-top: 2rem; }
 .not-found-code { font-size: 4rem; font-weight: 800; line-height: 1; color: var(--border); margin: 0 0 0.5rem; }
 .recent:not(:has(li)) { display: none; }
-.recent time { color: var(--muted); font-size: 0.9rem; margin-left: 0.4em; }
+.recent time { color: var(--muted); font-size: 0.9rem; margin-inline-start: 0.4em; }
+
+/* Joined scripts (Arabic, Hebrew…) break apart with letter spacing; CJK needs none either. */
+
+:is([dir="rtl"], :lang(zh), :lang(ja), :lang(ko)) :is(h1, h2, h3, h4, h5, h6, .site-title, .kicker, .section-heading) {
+  letter-spacing: normal;
+}
 
 /* Print: just the article */
 
@@ -1037,6 +1122,9 @@ minutesRead:
   one: "{{ .Count }} min read"
   other: "{{ .Count }} min read"
 by: By
+# Followed by the list of authors' names: "Ada and Grace", "Ada, Grace and Linus".
+and: " and "
+listSeparator: ", "
 issueOf: Issue of
 inThisIssue: In this issue
 contents: Contents
@@ -1046,22 +1134,43 @@ previousIssue: Previous issue
 nextIssue: Next issue
 newer: Newer
 older: Older
+morePosts: More posts
+moreIssues: More issues
 tags: Tags
 categories: Categories
 latest: Latest
+nothingHere: Nothing here yet.
+noIssues: No issues yet. Check back soon.
 subscribe: Subscribe via RSS
+# "Never miss an issue: subscribe via RSS · all issues", under each issue.
+neverMissAnIssue: "Never miss an issue:"
+subscribeInline: subscribe via RSS
+allIssues: all issues
 rssFeed: RSS feed
 builtWith: Built with
 skipToContent: Skip to content
+# Labels of the navigation landmarks, read by screen readers.
+mainMenu: Main
+footerMenu: Footer
+languages: Languages
+# The pager: "Pagination, page 2 of 5" (a screen reader's label), then "Page 1", "Page 2"…
+paginationPage: Pagination, page
+of: of
+page: Page
 pageNotFound: Page not found
-notFoundText: The page you were looking for is not here. It may have moved, or the link may be wrong.
-backHome: Back to the home page
-recentPages: Recent pages
+notFoundText: Sorry, there is nothing at this address. The page may have moved, or the link may have a typo.
+backHome: Go to the home page
+recentPages: Recent posts
 pages:
   one: "{{ .Count }} page"
   other: "{{ .Count }} pages"
+# Before the links to this page in other languages.
 translations: Also in
 sections: Sections
+# RSS feeds: "Blog on SiteGen", "Recent content on SiteGen", "Recent content in Blog on SiteGen".
+onSite: "on"
+recentContentOn: Recent content on
+recentContentIn: Recent content in
 
 """#,
     ]

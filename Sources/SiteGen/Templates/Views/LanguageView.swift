@@ -8,13 +8,20 @@ struct LanguageView: TemplateView {
 
     func lookup(_ key: String) -> Lookup {
         switch key {
+        case "url": return .found(urls.relative(homePath))
+        case "current": return .found(current)
+        default: return Self.lookup(key, of: language)
+        }
+    }
+
+    /// The keys every view of a language has.
+    static func lookup(_ key: String, of language: LanguageConfig) -> Lookup {
+        switch key {
         case "code": return .found(language.code)
         case "name": return .found(language.name)
         case "languageCode": return .found(language.languageCode)
         case "direction": return .found(language.direction.rawValue)
         case "isRTL": return .found(language.direction == .rtl)
-        case "url": return .found(urls.relative(homePath))
-        case "current": return .found(current)
         default: return .unknown
         }
     }
@@ -29,14 +36,10 @@ struct TranslationView: TemplateView {
 
     func lookup(_ key: String) -> Lookup {
         switch key {
-        case "code": return .found(language.code)
-        case "name": return .found(language.name)
-        case "languageCode": return .found(language.languageCode)
-        case "direction": return .found(language.direction.rawValue)
         case "title": return .found(title)
         case "url": return .found(url)
         case "permalink": return .found(permalink)
-        default: return .unknown
+        default: return LanguageView.lookup(key, of: language)
         }
     }
 }
