@@ -22,12 +22,13 @@ import Testing
             {{page.title}}|{{page.url}}|{{page.language.code}}|{{page.language.direction}}|{{site.title}}|{{page.date.localized}}
             {{#page.translations}}[{{code}} {{url}}]{{/page.translations}}
             {{#page.images}}<img src="{{url}}">{{/page.images}}
-            {{i18n.readMore}}|{{minutesRead(page.readingTime)}}
+            {{i18n.readMore}}|{{minutesRead(page.readingTime)}}|{{i18n.onlyInEnglish}}
             {{{page.content}}}
             """,
         "templates/newsletter/list.mustache": "LIST {{page.title}}|{{page.url}}:{{#paginator.pages}} {{title}}{{/paginator.pages}}|{{site.homeURL}}",
         "templates/_default/single.mustache": "{{page.title}}{{#page.translations}}[{{code}} {{url}}]{{/page.translations}}\n{{{page.content}}}",
         "templates/index.mustache": "HOME {{site.title}}|{{#site.languages}}{{code}}{{#current}}*{{/current}} {{/site.languages}}",
+        "i18n/en.yaml": "onlyInEnglish: Only in English\n",
         "i18n/fr.yaml": "readMore: Lire la suite\nminutesRead:\n  one: \"{{ .Count }} minute\"\n  other: \"{{ .Count }} minutes\"\n",
         "i18n/ar.yaml": "- id: readMore\n  translation: اقرأ المزيد\n- id: minutesRead\n  translation:\n    zero: لا دقائق\n    one: دقيقة واحدة\n    two: دقيقتان\n    few: \"{{ .Count }} دقائق\"\n    many: \"{{ .Count }} دقيقة\"\n    other: \"{{ .Count }} دقيقة\"\n",
     ]
@@ -92,9 +93,9 @@ import Testing
     @Test func stringsComeFromTheLanguageWithPluralFormsAndFallBackWithAWarning() throws {
         #expect(try site.read("fr/newsletter/news-25/index.html").contains("Lire la suite|1 minute"))
         #expect(try site.read("ar/newsletter/news-25/index.html").contains("اقرأ المزيد|دقيقة واحدة"))
-        // zh has no i18n file: the theme's and then English strings.
-        #expect(try site.read("zh/newsletter/news-25/index.html").contains("Read more|1 min read"))
-        #expect(report.warnings.contains { $0.message.contains("no string 'readMore' in zh") })
+        // A string only the default language has: used, with a warning, in the others.
+        #expect(try site.read("zh/newsletter/news-25/index.html").contains("|Only in English"))
+        #expect(report.warnings.contains { $0.message.contains("no string 'onlyInEnglish' in zh") })
     }
 
     @Test func sitemapIndexListsOneSitemapPerLanguageWithAlternates() throws {

@@ -132,18 +132,16 @@ struct SiteLoader {
         let contexts = sites.indices.map {
             RenderContext(sites: sites, index: $0, translations: translations, strings: strings, generator: "")
         }
+        let content = PageContent(markdown: markdown, resolver: resolver, references: PageReferences(sites: sites),
+                                  templates: templates, enableEmoji: config.enableEmoji)
         let problems = WarningLog()
-        let templates = self.templates
         let rendered = work.parallelMap { siteIndex, pageIndex in
-            let hooks = templates.map {
-                TemplateRenderHooks.make(templates: $0, context: contexts[siteIndex], page: pageIndex, problems: problems)
-            } ?? RenderHooks()
-            return markdown.render(contexts[siteIndex].site.pages[pageIndex], hooks: hooks, resolver: resolver)
+            content.render(pageIndex, in: contexts[siteIndex], problems: problems)
         }
         for ((siteIndex, pageIndex), result) in zip(work, rendered) {
             sites[siteIndex].pages[pageIndex].rendered = result
         }
-        return (sites, problems.all)
+        return (sites, problems.all.sorted { $0.description < $1.description })
     }
 }
 

@@ -51,6 +51,8 @@ public struct Page: Sendable {
     public var aliases: [String] = []
     /// The same for every translation of this page (see `ContentSource.translationKey`).
     public var translationKey = ""
+    /// Line of each front-matter key in the file, for errors about its value.
+    public var keyLines: [String: Int] = [:]
     public var rendered: RenderedMarkdown?
     /// For term pages, the taxonomy (plural) and term key; for taxonomy pages, the taxonomy.
     public var taxonomy: String?

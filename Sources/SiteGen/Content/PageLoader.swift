@@ -74,6 +74,7 @@ struct PageLoader: Sendable {
             resources: resources,
             rendered: nil)
         page.translationKey = source.translationKey
+        page.keyLines = document.keyLines
         page.aliases = try aliases(frontMatter.aliases, of: path, label: label, line: line(of: "aliases"))
         return page
     }

@@ -75,15 +75,3 @@ struct DestinationResolver: Sendable {
         return (String(destination[..<index]), String(destination[index...]))
     }
 }
-
-extension MarkdownRenderer {
-    /// Renders a page's body, and its front-matter `summary` (Markdown too) when it has one.
-    func render(_ page: Page, hooks: RenderHooks, resolver: DestinationResolver) -> RenderedMarkdown {
-        var rendered = render(page.body, hooks: hooks) { resolver.resolve($0, kind: $1, for: page) }
-        if let summary = page.frontMatter.summary, !summary.isEmpty {
-            rendered.summaryHTML = render(summary, hooks: hooks) { resolver.resolve($0, kind: $1, for: page) }.html
-            rendered.isTruncated = true
-        }
-        return rendered
-    }
-}

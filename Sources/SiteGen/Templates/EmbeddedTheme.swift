@@ -215,7 +215,7 @@ enum EmbeddedTheme {
 <section class="intro">
 <h1 class="intro-title">{{page.title}}</h1>
 {{#site.params.description}}
-<p class="lead">{{site.params.description}}</p>
+<p class="lead" dir="auto">{{site.params.description}}</p>
 {{/site.params.description}}
 <div class="content">
 {{{page.content}}}
@@ -267,7 +267,7 @@ enum EmbeddedTheme {
 <img class="issue-thumb" src="{{url}}"{{#width}} width="{{width}}"{{/width}}{{#height}} height="{{height}}"{{/height}} alt="" loading="lazy" decoding="async">
 {{/image}}
 {{^image}}
-<div class="issue-thumb issue-thumb-empty" aria-hidden="true">{{#date}}<span>{{monthName}}</span> <strong>{{day}}</strong>{{/date}}</div>
+<div class="issue-thumb issue-thumb-empty" aria-hidden="true">{{#date}}<span class="thumb-date-en"><span>{{monthName}}</span> <strong>{{day}}</strong></span><span class="thumb-date-localized">{{localized}}</span>{{/date}}</div>
 {{/image}}
 <div class="issue-body">
 <h2 class="issue-title"><a href="{{url}}">{{title}}</a></h2>
@@ -358,10 +358,10 @@ enum EmbeddedTheme {
       </ul>
     </nav>
 {{#site.copyright}}
-    <p class="copyright">{{{site.copyright}}}</p>
+    <p class="copyright" dir="auto">{{{site.copyright}}}</p>
 {{/site.copyright}}
 {{#site.params.footer}}
-    <p>{{site.params.footer}}</p>
+    <p dir="auto">{{site.params.footer}}</p>
 {{/site.params.footer}}
     <p class="generator">{{i18n.builtWith}} {{site.generator}}</p>
   </div>
@@ -768,6 +768,8 @@ dd { margin: 0 0 0.5em; margin-inline-start: 1.5em; }
 hr { border: 0; border-top: 1px solid var(--border); margin: 2.5em 0; }
 mark { background: var(--mark); color: inherit; padding: 0 0.15em; border-radius: 2px; }
 abbr[title] { text-decoration: underline dotted; cursor: help; }
+/* A date next to a title in another script keeps to itself ("Markdown 11 سبتمبر"). */
+time { unicode-bidi: isolate; }
 small { font-size: 0.85em; }
 sub, sup { line-height: 0; }
 
@@ -885,6 +887,8 @@ li > input[type="checkbox"] { margin: 0; margin-inline-end: 0.5em; vertical-alig
 .post-meta { display: flex; flex-wrap: wrap; gap: 0 0.5em; }
 .post-meta > * + *::before { content: "·"; margin-inline-end: 0.5em; }
 /* The separators between authors come from the page's language (i18n `listSeparator` and `and`). */
+/* Each name is isolated, so names in another script keep their order in the line. */
+.author { unicode-bidi: isolate; }
 .author + .author::before { content: attr(data-separator); white-space: pre; }
 .author + .author:last-child::before { content: attr(data-and); }
 .issue-date { margin: 0 0 0.25em; font-size: 1rem; }
@@ -1047,6 +1051,9 @@ details:not(.toc) summary { cursor: pointer; font-weight: 600; }
   line-height: 1.2;
 }
 .issue-thumb-empty strong { display: block; font-size: 2rem; color: var(--fg); }
+/* Month names are English: other languages show their own long date in the tile instead. */
+.thumb-date-localized { padding: 0.5rem; color: var(--fg); font-size: 0.9rem; font-weight: 600; }
+:lang(en) > .thumb-date-localized, :not(:lang(en)) > .thumb-date-en { display: none; }
 .issue-title { font-size: 1.3rem; margin: 0 0 0.2em; }
 .issue-title a { color: var(--fg); text-decoration: none; }
 .issue-title a:hover { color: var(--accent); text-decoration: underline; }
@@ -1115,6 +1122,118 @@ details:not(.toc) summary { cursor: pointer; font-weight: 600; }
 
     /// File name (`fr.yaml`) → the theme's strings in that language.
     static let i18n: [String: String] = [
+        "ar.yaml": #"""
+# نصوص القالب الافتراضي بالعربية.
+readMore: اقرأ المزيد
+minutesRead:
+  zero: "أقل من دقيقة للقراءة"
+  one: "دقيقة واحدة للقراءة"
+  two: "دقيقتان للقراءة"
+  few: "{{ .Count }} دقائق للقراءة"
+  many: "{{ .Count }} دقيقة للقراءة"
+  other: "{{ .Count }} دقيقة للقراءة"
+by: بقلم
+and: " و "
+listSeparator: "، "
+issueOf: العدد الصادر في
+inThisIssue: في هذا العدد
+contents: المحتويات
+previous: السابق
+next: التالي
+previousIssue: العدد السابق
+nextIssue: العدد التالي
+newer: الأحدث
+older: الأقدم
+morePosts: مزيد من المقالات
+moreIssues: مزيد من الأعداد
+tags: الوسوم
+categories: التصنيفات
+latest: أحدث المنشورات
+nothingHere: لا شيء هنا بعد.
+noIssues: لا توجد أعداد بعد. عُد قريبًا.
+subscribe: اشترك عبر RSS
+neverMissAnIssue: "لا تفوّت أي عدد:"
+subscribeInline: اشترك عبر RSS
+allIssues: كل الأعداد
+rssFeed: موجز RSS
+builtWith: صُنع باستخدام
+skipToContent: انتقل إلى المحتوى
+mainMenu: القائمة الرئيسية
+footerMenu: تذييل الصفحة
+languages: اللغات
+paginationPage: ترقيم الصفحات، الصفحة
+of: من
+page: الصفحة
+pageNotFound: الصفحة غير موجودة
+notFoundText: عذرًا، لا يوجد شيء في هذا العنوان. ربما نُقلت الصفحة، أو ربما في الرابط خطأ إملائي.
+backHome: الذهاب إلى الصفحة الرئيسية
+recentPages: أحدث المنشورات
+pages:
+  zero: "لا صفحات"
+  one: "صفحة واحدة"
+  two: "صفحتان"
+  few: "{{ .Count }} صفحات"
+  many: "{{ .Count }} صفحة"
+  other: "{{ .Count }} صفحة"
+translations: بلغات أخرى
+sections: الأقسام
+onSite: على
+recentContentOn: أحدث المحتوى على
+recentContentIn: أحدث المحتوى في
+
+"""#,
+        "de.yaml": #"""
+# Die Texte des Standard-Themes auf Deutsch.
+readMore: Weiterlesen
+minutesRead:
+  one: "{{ .Count }} Min. Lesezeit"
+  other: "{{ .Count }} Min. Lesezeit"
+by: Von
+and: " und "
+listSeparator: ", "
+issueOf: Ausgabe vom
+inThisIssue: In dieser Ausgabe
+contents: Inhalt
+previous: Zurück
+next: Weiter
+previousIssue: Vorherige Ausgabe
+nextIssue: Nächste Ausgabe
+newer: Neuere
+older: Ältere
+morePosts: Weitere Beiträge
+moreIssues: Weitere Ausgaben
+tags: Schlagwörter
+categories: Kategorien
+latest: Neueste Beiträge
+nothingHere: Hier gibt es noch nichts.
+noIssues: Noch keine Ausgaben. Schau bald wieder vorbei.
+subscribe: Per RSS abonnieren
+neverMissAnIssue: "Keine Ausgabe verpassen:"
+subscribeInline: per RSS abonnieren
+allIssues: alle Ausgaben
+rssFeed: RSS-Feed
+builtWith: Erstellt mit
+skipToContent: Zum Inhalt springen
+mainMenu: Hauptmenü
+footerMenu: Fußzeile
+languages: Sprachen
+paginationPage: Seitennavigation, Seite
+of: von
+page: Seite
+pageNotFound: Seite nicht gefunden
+notFoundText: Unter dieser Adresse gibt es leider nichts. Vielleicht wurde die Seite verschoben, oder der Link enthält einen Tippfehler.
+backHome: Zur Startseite
+recentPages: Neueste Beiträge
+pages:
+  one: "{{ .Count }} Seite"
+  other: "{{ .Count }} Seiten"
+translations: Auch auf
+sections: Bereiche
+onSite: auf
+recentContentOn: Neueste Inhalte auf
+recentContentIn: Neueste Inhalte in
+
+"""#,
         "en.yaml": #"""
 # The default theme's strings. Sites override any of them in their own i18n/CODE.yaml.
 readMore: Read more
@@ -1171,6 +1290,318 @@ sections: Sections
 onSite: "on"
 recentContentOn: Recent content on
 recentContentIn: Recent content in
+
+"""#,
+        "es.yaml": #"""
+# Cadenas del tema predeterminado, en español.
+readMore: Leer más
+minutesRead:
+  one: "{{ .Count }} min de lectura"
+  other: "{{ .Count }} min de lectura"
+by: Por
+and: " y "
+listSeparator: ", "
+issueOf: Número del
+inThisIssue: En este número
+contents: Contenido
+previous: Anterior
+next: Siguiente
+previousIssue: Número anterior
+nextIssue: Número siguiente
+newer: Más recientes
+older: Más antiguos
+morePosts: Más artículos
+moreIssues: Más números
+tags: Etiquetas
+categories: Categorías
+latest: Lo último
+nothingHere: Todavía no hay nada aquí.
+noIssues: Todavía no hay números. Vuelve pronto.
+subscribe: Suscríbete por RSS
+neverMissAnIssue: "No te pierdas ningún número:"
+subscribeInline: suscríbete por RSS
+allIssues: todos los números
+rssFeed: Canal RSS
+builtWith: Hecho con
+skipToContent: Saltar al contenido
+mainMenu: Menú principal
+footerMenu: Pie de página
+languages: Idiomas
+paginationPage: Paginación, página
+of: de
+page: Página
+pageNotFound: Página no encontrada
+notFoundText: Lo sentimos, no hay nada en esta dirección. Puede que la página se haya movido o que el enlace tenga una errata.
+backHome: Ir a la página de inicio
+recentPages: Artículos recientes
+pages:
+  one: "{{ .Count }} página"
+  other: "{{ .Count }} páginas"
+translations: También en
+sections: Secciones
+onSite: en
+recentContentOn: Contenido reciente en
+recentContentIn: Contenido reciente de
+
+"""#,
+        "fr.yaml": #"""
+# Chaînes du thème par défaut, en français.
+readMore: Lire la suite
+minutesRead:
+  one: "{{ .Count }} min de lecture"
+  other: "{{ .Count }} min de lecture"
+by: Par
+and: " et "
+listSeparator: ", "
+issueOf: Numéro du
+inThisIssue: Dans ce numéro
+contents: Sommaire
+previous: Précédent
+next: Suivant
+previousIssue: Numéro précédent
+nextIssue: Numéro suivant
+newer: Plus récents
+older: Plus anciens
+morePosts: Autres articles
+moreIssues: Autres numéros
+tags: Étiquettes
+categories: Catégories
+latest: Derniers articles
+nothingHere: Rien pour l’instant.
+noIssues: Aucun numéro pour l’instant. Revenez bientôt.
+subscribe: S’abonner par RSS
+neverMissAnIssue: "Ne manquez aucun numéro :"
+subscribeInline: abonnez-vous par RSS
+allIssues: tous les numéros
+rssFeed: Flux RSS
+builtWith: Créé avec
+skipToContent: Aller au contenu
+mainMenu: Menu principal
+footerMenu: Pied de page
+languages: Langues
+paginationPage: Pagination, page
+of: sur
+page: Page
+pageNotFound: Page introuvable
+notFoundText: Désolé, il n’y a rien à cette adresse. La page a peut-être été déplacée, ou le lien contient une faute de frappe.
+backHome: Aller à la page d’accueil
+recentPages: Articles récents
+pages:
+  one: "{{ .Count }} page"
+  other: "{{ .Count }} pages"
+translations: Aussi en
+sections: Rubriques
+onSite: sur
+recentContentOn: Contenu récent sur
+recentContentIn: Contenu récent de
+
+"""#,
+        "ja.yaml": #"""
+# デフォルトテーマの文言（日本語）。
+readMore: 続きを読む
+minutesRead:
+  other: "{{ .Count }} 分で読めます"
+by: 著者
+and: "と"
+listSeparator: "、"
+issueOf: 発行日
+inThisIssue: 今号の内容
+contents: 目次
+previous: 前へ
+next: 次へ
+previousIssue: 前号
+nextIssue: 次号
+newer: 新しい記事
+older: 古い記事
+morePosts: その他の記事
+moreIssues: その他の号
+tags: タグ
+categories: カテゴリー
+latest: 最新記事
+nothingHere: まだ何もありません。
+noIssues: まだ号がありません。またのお越しをお待ちしています。
+subscribe: RSS で購読
+neverMissAnIssue: "毎号お届けします："
+subscribeInline: RSS で購読
+allIssues: すべての号
+rssFeed: RSS フィード
+builtWith: 作成ツール：
+skipToContent: 本文へスキップ
+mainMenu: メインメニュー
+footerMenu: フッター
+languages: 言語
+paginationPage: ページ送り、ページ
+of: /
+page: ページ
+pageNotFound: ページが見つかりません
+notFoundText: 申し訳ありませんが、このアドレスには何もありません。ページが移動したか、リンクに誤りがある可能性があります。
+backHome: ホームページへ
+recentPages: 最近の記事
+pages:
+  other: "{{ .Count }} 件"
+translations: 他の言語
+sections: セクション
+onSite: "·"
+recentContentOn: 最新の投稿：
+recentContentIn: 最新の投稿：
+
+"""#,
+        "pt-br.yaml": #"""
+# Textos do tema padrão, em português do Brasil.
+readMore: Leia mais
+minutesRead:
+  one: "{{ .Count }} min de leitura"
+  other: "{{ .Count }} min de leitura"
+by: Por
+and: " e "
+listSeparator: ", "
+issueOf: Edição de
+inThisIssue: Nesta edição
+contents: Sumário
+previous: Anterior
+next: Próximo
+previousIssue: Edição anterior
+nextIssue: Próxima edição
+newer: Mais recentes
+older: Mais antigos
+morePosts: Mais publicações
+moreIssues: Mais edições
+tags: Tags
+categories: Categorias
+latest: Mais recentes
+nothingHere: Nada por aqui ainda.
+noIssues: Nenhuma edição ainda. Volte em breve.
+subscribe: Assine via RSS
+neverMissAnIssue: "Não perca nenhuma edição:"
+subscribeInline: assine via RSS
+allIssues: todas as edições
+rssFeed: Feed RSS
+builtWith: Feito com
+skipToContent: Pular para o conteúdo
+mainMenu: Menu principal
+footerMenu: Rodapé
+languages: Idiomas
+paginationPage: Paginação, página
+of: de
+page: Página
+pageNotFound: Página não encontrada
+notFoundText: Desculpe, não há nada neste endereço. A página pode ter sido movida, ou o link pode ter um erro de digitação.
+backHome: Ir para a página inicial
+recentPages: Publicações recentes
+pages:
+  one: "{{ .Count }} página"
+  other: "{{ .Count }} páginas"
+translations: Também em
+sections: Seções
+onSite: em
+recentContentOn: Conteúdo recente em
+recentContentIn: Conteúdo recente de
+
+"""#,
+        "ru.yaml": #"""
+# Строки темы по умолчанию на русском языке.
+readMore: Читать далее
+minutesRead:
+  one: "{{ .Count }} минута чтения"
+  few: "{{ .Count }} минуты чтения"
+  many: "{{ .Count }} минут чтения"
+  other: "{{ .Count }} минуты чтения"
+by: "Автор:"
+and: " и "
+listSeparator: ", "
+issueOf: Выпуск от
+inThisIssue: В этом выпуске
+contents: Содержание
+previous: Назад
+next: Далее
+previousIssue: Предыдущий выпуск
+nextIssue: Следующий выпуск
+newer: Более новые
+older: Более старые
+morePosts: Другие публикации
+moreIssues: Другие выпуски
+tags: Теги
+categories: Категории
+latest: Последние публикации
+nothingHere: Здесь пока ничего нет.
+noIssues: Выпусков пока нет. Загляните позже.
+subscribe: Подписаться через RSS
+neverMissAnIssue: "Не пропустите ни одного выпуска:"
+subscribeInline: подпишитесь через RSS
+allIssues: все выпуски
+rssFeed: RSS-лента
+builtWith: Сделано на
+skipToContent: Перейти к содержимому
+mainMenu: Главное меню
+footerMenu: Подвал сайта
+languages: Языки
+paginationPage: Навигация по страницам, страница
+of: из
+page: Страница
+pageNotFound: Страница не найдена
+notFoundText: К сожалению, по этому адресу ничего нет. Возможно, страница была перемещена или в ссылке опечатка.
+backHome: На главную
+recentPages: Недавние публикации
+pages:
+  one: "{{ .Count }} страница"
+  few: "{{ .Count }} страницы"
+  many: "{{ .Count }} страниц"
+  other: "{{ .Count }} страницы"
+translations: Также на
+sections: Разделы
+onSite: на
+recentContentOn: Новое на
+recentContentIn: Новое в разделе
+
+"""#,
+        "zh.yaml": #"""
+# 默认主题的文字（简体中文）。
+readMore: 阅读全文
+minutesRead:
+  other: "阅读约需 {{ .Count }} 分钟"
+by: 作者
+and: "和"
+listSeparator: "、"
+issueOf: 发行日期
+inThisIssue: 本期内容
+contents: 目录
+previous: 上一篇
+next: 下一篇
+previousIssue: 上一期
+nextIssue: 下一期
+newer: 较新文章
+older: 较早文章
+morePosts: 更多文章
+moreIssues: 更多期刊
+tags: 标签
+categories: 分类
+latest: 最新文章
+nothingHere: 这里还没有内容。
+noIssues: 还没有任何一期，敬请期待。
+subscribe: 通过 RSS 订阅
+neverMissAnIssue: "不错过任何一期："
+subscribeInline: 通过 RSS 订阅
+allIssues: 全部期刊
+rssFeed: RSS 订阅源
+builtWith: 构建工具：
+skipToContent: 跳到正文
+mainMenu: 主导航
+footerMenu: 页脚
+languages: 语言
+paginationPage: 分页，页码
+of: /
+page: 页码
+pageNotFound: 找不到页面
+notFoundText: 抱歉，此地址没有任何内容。页面可能已被移动，或者链接有误。
+backHome: 返回首页
+recentPages: 最近文章
+pages:
+  other: "{{ .Count }} 篇"
+translations: 其他语言
+sections: 栏目
+onSite: "·"
+recentContentOn: 最新内容：
+recentContentIn: 最新内容：
 
 """#,
     ]

@@ -1,0 +1,57 @@
+/// Turns one page's Markdown into HTML: shortcodes, then emoji, then cmark with the site's render
+/// hooks and resolved links, then the `{{< >}}` shortcode outputs put back.
+struct PageContent: Sendable {
+    let markdown: MarkdownRenderer
+    let resolver: DestinationResolver
+    let references: PageReferences
+    let templates: TemplateSet?
+    let enableEmoji: Bool
+
+    func render(_ id: Site.PageID, in context: RenderContext, problems: WarningLog) -> RenderedMarkdown {
+        let page = context.site[id]
+        let hooks = templates.map { TemplateRenderHooks.make(templates: $0, context: context, page: id, problems: problems) } ?? RenderHooks()
+        let resolve = { (destination: String, kind: LinkKind) in resolver.resolve(destination, kind: kind, for: page) }
+        let shortcodes = shortcodes(for: id, in: context, hooks: hooks)
+
+        var rendered = render(page.body, firstLine: page.bodyStartLine, page: page, shortcodes: shortcodes,
+                              hooks: hooks, resolve: resolve, problems: problems)
+        if let summary = page.frontMatter.summary, !summary.isEmpty {
+            rendered.summaryHTML = render(summary, firstLine: page.keyLines.first { $0.key.lowercased() == "summary" }?.value ?? 1, page: page, shortcodes: shortcodes,
+                                          hooks: hooks, resolve: resolve, problems: problems).html
+            rendered.isTruncated = true
+        }
+        return rendered
+    }
+
+    private func render(_ text: String, firstLine: Int, page: Page, shortcodes: TemplateShortcodes, hooks: RenderHooks,
+                        resolve: (String, LinkKind) -> String, problems: WarningLog) -> RenderedMarkdown {
+        let expansion: ShortcodeExpansion
+        do {
+            expansion = try Shortcodes.expand(text, file: page.sourceLabel, firstLine: firstLine, renderer: shortcodes)
+        } catch {
+            for problem in error.diagnostics { problems.add(problem) }
+            return markdown.render(text, hooks: hooks, resolveDestination: resolve)
+        }
+        let source = enableEmoji ? Emoji.replace(in: expansion.markdown) : expansion.markdown
+        var rendered = markdown.render(source, hooks: hooks, resolveDestination: resolve)
+        guard !expansion.placeholders.isEmpty else { return rendered }
+        rendered.html = expansion.restore(in: rendered.html)
+        rendered.summaryHTML = expansion.restore(in: rendered.summaryHTML)
+        rendered.tocHTML = expansion.restore(in: rendered.tocHTML)
+        for placeholder in expansion.placeholders.keys {
+            rendered.plainText = rendered.plainText.replacingOccurrences(of: placeholder, with: "")
+        }
+        return rendered
+    }
+
+    private func shortcodes(for id: Site.PageID, in context: RenderContext, hooks: RenderHooks) -> TemplateShortcodes {
+        let site = context.site, page = context.site[id], references = self.references
+        let builtins = BuiltinShortcodes { reference in
+            references.page(reference, from: page, in: site).map { (site.urls.absolute($0.path), site.urls.relative($0.path)) }
+        }
+        let markdown = self.markdown
+        return TemplateShortcodes(templates: templates, context: context, page: id, builtins: builtins) { inner in
+            markdown.render(inner, hooks: hooks) { destination, _ in destination }.html
+        }
+    }
+}
