@@ -51,7 +51,7 @@ public struct Builder: Sendable {
             problems += rendered.problems
             files += rendered.files
             files += SiteFiles(context: context, templates: templates).files()
-            warnings += context.warnings.all
+            warnings += context.warnings
         }
         if !problems.isEmpty { throw DiagnosticList(problems) }
         files += SiteFiles.shared(loaded.sites)

@@ -17,13 +17,29 @@ extension Array where Element: Sendable {
     }
 }
 
-/// Fixed slots written once each from different threads; every index is written by exactly one
-/// iteration, so no two threads touch the same slot.
+/// Fixed slots, each written once, by exactly one iteration. The memory is allocated up front and
+/// never moves: an `Array` would not do, since mutating it from several threads races on its
+/// storage even when the indices differ.
 private final class ResultSlots<T>: @unchecked Sendable {
-    private var slots: [T?]
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ value: T) {
-        slots.withUnsafeMutableBufferPointer { $0[index] = value }
+    private let slots: UnsafeMutablePointer<T>
+    private let count: Int
+
+    init(count: Int) {
+        self.count = count
+        slots = .allocate(capacity: count)
     }
-    func values() -> [T] { slots.map { $0! } }
+
+    func set(_ index: Int, _ value: T) {
+        (slots + index).initialize(to: value)
+    }
+
+    /// Every slot must have been set.
+    func values() -> [T] {
+        Array(UnsafeBufferPointer(start: slots, count: count))
+    }
+
+    deinit {
+        slots.deinitialize(count: count)
+        slots.deallocate()
+    }
 }

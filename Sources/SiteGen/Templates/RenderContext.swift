@@ -8,8 +8,8 @@ final class RenderContext: Sendable {
     let index: Int
     let translations: Translations
     let strings: StringTables
-    /// Warnings found while rendering (a string missing in this language), each said once.
-    let warnings = WarningLog()
+    /// Strings this language lacks that templates used, reported together after rendering.
+    private let missingStrings = WarningLog()
     /// Top-level section name → its section page.
     let sectionPages: [String: Site.PageID]
     let generator: String
@@ -34,11 +34,20 @@ final class RenderContext: Sendable {
         case .found(let translation):
             return translation
         case .fallback(let translation):
-            warnings.add(.warning("i18n/\(site.language.code).yaml", "no string '\(key)' in \(site.language.code); using \(strings.defaultLanguage)'s"))
+            missingStrings.add(.warning("", key))
             return translation
         case .missing:
             return nil
         }
+    }
+
+    /// One warning naming every string the templates used that this language lacks.
+    var warnings: [Diagnostic] {
+        let keys = missingStrings.all.map(\.message).sorted()
+        guard !keys.isEmpty else { return [] }
+        let code = site.language.code
+        return [.warning("i18n/\(code).yaml", "\(keys.count) string\(keys.count == 1 ? "" : "s") missing in \(code), using \(strings.defaultLanguage)'s: "
+            + keys.map { "'\($0)'" }.joined(separator: ", "))]
     }
 
     /// Pages on the feed of a list page, newest first, cut to `rssLimit`.
