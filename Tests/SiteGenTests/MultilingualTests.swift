@@ -186,6 +186,14 @@ import Testing
         #expect(site.failedBuild().map(\.description) == ["templates/_default/single.mustache:2:1: error: unknown template key 'noSuchString'"])
     }
 
+    @Test func aRegionalLanguageUsesItsBaseLanguagesStrings() {
+        let tables = StringTables(tables: ["en": ["hi": Translation(forms: ["other": "Hello"])],
+                                           "zh": ["hi": Translation(forms: ["other": "你好"])]], defaultLanguage: "en")
+        #expect(tables.lookup("hi", language: "zh-hant") == .found(Translation(forms: ["other": "你好"])))
+        #expect(tables.lookup("hi", language: "id-id") == .fallback(Translation(forms: ["other": "Hello"])))
+        #expect(tables.lookup("nope", language: "zh") == .missing)
+    }
+
     @Test func pluralRules() {
         #expect(PluralRules.category(of: 0, language: "fr") == "one")
         #expect(PluralRules.category(of: 2, language: "fr") == "other")

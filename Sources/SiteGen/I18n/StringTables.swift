@@ -31,9 +31,13 @@ public struct StringTables: Sendable {
         case missing
     }
 
+    /// The language's string, else its base language's (`pt` for `pt-br`), else the default language's.
     public func lookup(_ key: String, language: String) -> Match {
-        if let translation = tables[language]?[key] ?? tables[language]?.value(forCaseInsensitiveKey: key) {
-            return .found(translation)
+        let base = String(language.prefix { $0 != "-" && $0 != "_" })
+        for candidate in base == language ? [language] : [language, base] {
+            if let translation = tables[candidate]?[key] ?? tables[candidate]?.value(forCaseInsensitiveKey: key) {
+                return .found(translation)
+            }
         }
         if let translation = tables[defaultLanguage]?[key] ?? tables[defaultLanguage]?.value(forCaseInsensitiveKey: key) {
             return .fallback(translation)
