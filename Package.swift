@@ -27,10 +27,15 @@ let package = Package(
             pkgConfig: "gdlib",
             providers: [.apt(["libgd-dev"])]
         ),
+        .systemLibrary(
+            name: "CRaqm",
+            pkgConfig: "raqm",
+            providers: [.apt(["libraqm-dev", "libfreetype-dev", "libfontconfig-dev", "libunibreak-dev"])]
+        ),
         .target(name: "CRenameExchange"),
         .target(
             name: "Thumbnails",
-            dependencies: ["CGD"]
+            dependencies: ["CGD", "CRaqm"]
         ),
         .target(
             name: "SiteGen",
