@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .systemLibrary(
@@ -35,7 +36,7 @@ let package = Package(
         .target(name: "CRenameExchange"),
         .target(
             name: "Thumbnails",
-            dependencies: ["CGD", "CRaqm"]
+            dependencies: ["CGD", "CRaqm", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(
             name: "SiteGen",

@@ -1,8 +1,10 @@
+import Crypto
 import Foundation
 
 /// A cache key: SHA-256 over the parts, each length-prefixed so that ("ab", "c") ≠ ("a", "bc").
 public struct CacheKey: Sendable, Hashable, CustomStringConvertible {
-    private var hasher = SHA256()
+    /// The parts, length-prefixed; hashed when the key is read.
+    private var parts = Data()
 
     /// Bump when a change to this library changes the pixels it produces.
     public static let version = "thumbnails-1"
@@ -14,13 +16,15 @@ public struct CacheKey: Sendable, Hashable, CustomStringConvertible {
 
     public mutating func add(_ data: Data) {
         var count = UInt64(data.count).bigEndian
-        hasher.update(withUnsafeBytes(of: &count) { Data($0) })
-        hasher.update(data)
+        parts.append(withUnsafeBytes(of: &count) { Data($0) })
+        parts.append(data)
     }
 
     public mutating func add(_ string: String) { add(Data(string.utf8)) }
 
-    public var description: String { hasher.hexDigest() }
+    public var description: String {
+        SHA256.hash(data: parts).map { String(format: "%02x", $0) }.joined()
+    }
 
     public static func == (a: CacheKey, b: CacheKey) -> Bool { a.description == b.description }
     public func hash(into hasher: inout Hasher) { hasher.combine(description) }
