@@ -32,6 +32,18 @@ import Testing
         #expect(!html.contains("<script"))
     }
 
+    @Test func figureSourcesInABundleWorkInEveryTranslation() throws {
+        let site = try Self.site([
+            "config.yaml": "languages:\n  en: {weight: 1}\n  fr: {weight: 2}\n",
+            "content/news/n1/index.md": "---\ntitle: One\n---\n{{< figure src=\"photo.jpg\" alt=\"A photo\" >}}\n",
+            "content/news/n1/index.fr.md": "---\ntitle: Un\n---\n{{< img src=\"photo.jpg\" alt=\"Une photo\" >}}\n",
+            "content/news/n1/photo.jpg": "x",
+        ])
+        try site.build()
+        #expect(try site.read("news/n1/index.html").contains(#"src="/news/n1/photo.jpg""#))
+        #expect(try site.read("fr/news/n1/index.html").contains(#"src="/news/n1/photo.jpg""#))
+    }
+
     @Test func siteShortcodesGetArgumentsInnerContentAndThePage() throws {
         let site = try Self.site([
             "content/a.md": """

@@ -38,9 +38,7 @@ struct PageContent: Sendable {
         rendered.html = expansion.restore(in: rendered.html)
         rendered.summaryHTML = expansion.restore(in: rendered.summaryHTML)
         rendered.tocHTML = expansion.restore(in: rendered.tocHTML)
-        for placeholder in expansion.placeholders.keys {
-            rendered.plainText = rendered.plainText.replacingOccurrences(of: placeholder, with: "")
-        }
+        rendered.plainText = expansion.strip(from: rendered.plainText)
         return rendered
     }
 
@@ -49,9 +47,10 @@ struct PageContent: Sendable {
         let builtins = BuiltinShortcodes { reference in
             references.page(reference, from: page, in: site).map { (site.urls.absolute($0.path), site.urls.relative($0.path)) }
         }
-        let markdown = self.markdown
-        return TemplateShortcodes(templates: templates, context: context, page: id, builtins: builtins) { inner in
-            markdown.render(inner, hooks: hooks) { destination, _ in destination }.html
-        }
+        let markdown = self.markdown, resolver = self.resolver
+        return TemplateShortcodes(
+            templates: templates, context: context, page: id, builtins: builtins,
+            markdown: { inner in markdown.render(inner, hooks: hooks) { resolver.resolve($0, kind: $1, for: page) }.html },
+            resolveImage: { resolver.resolve($0, kind: .image, for: page) })
     }
 }

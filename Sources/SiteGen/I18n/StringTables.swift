@@ -9,7 +9,20 @@ public struct Translation: Sendable, Hashable {
     public func text(count: Int?, language: String) -> String {
         guard let count else { return forms["other"] ?? forms.values.sorted().first ?? "" }
         let form = forms[PluralRules.category(of: count, language: language)] ?? forms["other"] ?? forms.values.sorted().first ?? ""
-        return form.replacing(/\{\{\s*\.(Count)?\s*\}\}/, with: String(count))
+        return Self.fillingCount(form, with: count)
+    }
+
+    /// Replaces Hugo's `{{ .Count }}` (or `{{ . }}`) with the number; other text is left as written.
+    static func fillingCount(_ form: String, with count: Int) -> String {
+        var result = ""
+        var rest = Substring(form)
+        while let open = rest.range(of: "{{"), let close = rest[open.upperBound...].range(of: "}}") {
+            let inside = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+            result += rest[..<open.lowerBound]
+            result += inside == ".Count" || inside == "." ? String(count) : String(rest[open.lowerBound..<close.upperBound])
+            rest = rest[close.upperBound...]
+        }
+        return result + rest
     }
 }
 

@@ -25,7 +25,8 @@ enum SummaryDivider {
     }
 
     private static func isDivider(_ block: CmarkNode) -> Bool {
-        block.type == CMARK_NODE_HTML_BLOCK
-            && block.literal.wholeMatch(of: /\s*<!--\s*more\s*-->\s*/) != nil
+        guard block.type == CMARK_NODE_HTML_BLOCK else { return false }
+        let literal = block.literal
+        return literal.contains("more") && literal.wholeMatch(of: /\s*<!--\s*more\s*-->\s*/) != nil
     }
 }

@@ -21,6 +21,15 @@ public struct ShortcodeExpansion: Sendable {
     /// Puts the `{{< >}}` outputs back into the HTML cmark produced. A placeholder that cmark
     /// wrapped alone in a paragraph (`<p>PH</p>`) is replaced without the `<p>`, as Hugo does.
     public func restore(in html: String) -> String {
+        substitute(in: html) { placeholders[$0] }
+    }
+
+    /// Removes the placeholders from text that is not HTML (the plain text words are counted in).
+    public func strip(from text: String) -> String {
+        substitute(in: text) { placeholders[$0] == nil ? nil : "" }
+    }
+
+    private func substitute(in html: String, _ output: (String) -> String?) -> String {
         guard !placeholders.isEmpty else { return html }
         let bytes = Array(html.utf8)
         let prefix = Array(Self.placeholderPrefix.utf8)
@@ -38,7 +47,7 @@ public struct ShortcodeExpansion: Sendable {
             var end = found + prefix.count
             while end < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[end]) { end += 1 }
             guard end > found + prefix.count, end < bytes.count, bytes[end] == UInt8(ascii: "X"),
-                  let output = placeholders[String(decoding: bytes[found...end], as: UTF8.self)] else {
+                  let output = output(String(decoding: bytes[found...end], as: UTF8.self)) else {
                 result += prefix
                 index += prefix.count
                 continue

@@ -7,13 +7,20 @@ struct TemplateShortcodes: ShortcodeRendering {
     let builtins: BuiltinShortcodes
     /// Renders a call's inner content as Markdown, for `innerHTML`.
     let markdown: @Sendable (String) -> String
+    /// Resolves an image `src` as Markdown images are: a bundle file becomes its published URL
+    /// (which translations share), so `{{< figure src="photo.jpg" >}}` works in every language.
+    let resolveImage: @Sendable (String) -> String
 
     func has(_ name: String) -> Bool {
         templates?.has("shortcodes/\(name)") == true || builtins.has(name)
     }
 
     func render(_ call: ShortcodeCall) throws(Diagnostic) -> String {
-        guard let templates, templates.has("shortcodes/\(call.name)") else { return try builtins.render(call) }
+        guard let templates, templates.has("shortcodes/\(call.name)") else {
+            var call = call
+            if let source = call.named["src"] { call.named["src"] = resolveImage(source) }
+            return try builtins.render(call)
+        }
         do throws(DiagnosticList) {
             return try templates.render("shortcodes/\(call.name)", ShortcodeView(call: call, context: context, page: page, markdown: markdown))
         } catch {

@@ -26,69 +26,82 @@ struct PageView: TemplateView {
 
     private func view(_ other: Site.PageID) -> PageView { PageView(context, other, current: current) }
 
+    /// Every key a page has. Looked up through a dictionary: Mustache asks each view on the
+    /// context stack for names it may not have, and a `switch` over strings compares them one by one.
+    private enum Key: String, CaseIterable {
+        case title, description, kind, isPage, isSection, isHome, isTaxonomy, isTerm
+        case content, summary, truncated, toc, tocEntries, hasToc, wordCount, readingTime
+        case date, publishDate, lastmod, expiryDate, language, translations, allTranslations, hasTranslations
+        case url, permalink, section, sectionTitle, sectionURL, type, layout, slug
+        case weight, draft, params, authors, hasAuthors, image, resources, images
+        case tags, categories, hasTags, hasCategories, taxonomies, aliases, prev, next
+        case pages, hasPages, sections, hasSections, terms, feedURL
+        static let byName = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
+    }
+
     func lookup(_ key: String) -> Lookup {
+        guard let key = Key.byName[key] else { return .unknown }
         switch key {
-        case "title": return .found(page.title)
-        case "description": return .found(page.frontMatter.description ?? "")
-        case "kind": return .found(page.kind.rawValue)
-        case "isPage": return .found(page.kind == .page)
-        case "isSection": return .found(page.kind == .section)
-        case "isHome": return .found(page.kind == .home)
-        case "isTaxonomy": return .found(page.kind == .taxonomy)
-        case "isTerm": return .found(page.kind == .term)
-        case "content": return .found(page.rendered?.html ?? "")
-        case "summary": return .found(page.rendered?.summaryHTML ?? "")
-        case "truncated": return .found(page.rendered?.isTruncated ?? false)
-        case "toc": return .found(page.rendered?.tocHTML ?? "")
-        case "tocEntries": return .found((page.rendered?.tableOfContents ?? []).map(TOCEntryView.init))
-        case "hasToc": return .found(Self.headingCount(page.rendered?.tableOfContents ?? []) >= 2)
-        case "wordCount": return .found(CountView(value: page.rendered?.wordCount ?? 0, context: context))
-        case "readingTime": return .found(CountView(value: page.rendered?.readingTime ?? 0, context: context))
-        case "date": return .found(page.date.map(dateView))
-        case "publishDate": return .found((page.frontMatter.publishDate ?? page.date).map(dateView))
-        case "lastmod": return .found((page.frontMatter.lastmod ?? page.date).map(dateView))
-        case "expiryDate": return .found(page.frontMatter.expiryDate.map(dateView))
-        case "language": return .found(LanguageView(language: site.language, urls: urls, homePath: site[site.home].path, current: true))
-        case "translations": return .found(translations(includingSelf: false))
-        case "allTranslations": return .found(translations(includingSelf: true))
-        case "hasTranslations": return .found(!translations(includingSelf: false).isEmpty)
-        case "url": return .found(urls.relative(page.path))
-        case "permalink": return .found(urls.absolute(page.path))
-        case "section": return .found(page.section)
-        case "sectionTitle": return .found(context.sectionPages[page.section].map { site[$0].title })
-        case "sectionURL": return .found(context.sectionPages[page.section].map { urls.relative(site[$0].path) })
-        case "type": return .found(page.type)
-        case "layout": return .found(page.frontMatter.layout)
-        case "slug": return .found(page.frontMatter.slug ?? page.source?.baseName)
-        case "weight": return .found(page.weight)
-        case "draft": return .found(page.frontMatter.draft)
-        case "params": return .found(ParamsView(values: page.frontMatter.params))
-        case "authors": return .found(page.frontMatter.authors)
-        case "hasAuthors": return .found(!page.frontMatter.authors.isEmpty)
-        case "image": return .found(image)
-        case "resources": return .found(page.resources.map { ResourceView($0, urls: urls) })
-        case "images": return .found(page.resources.filter { $0.image != nil }.map { ResourceView($0, urls: urls) })
-        case "tags": return .found(terms(in: "tags"))
-        case "categories": return .found(terms(in: "categories"))
-        case "hasTags": return .found(!terms(in: "tags").isEmpty)
-        case "hasCategories": return .found(!terms(in: "categories").isEmpty)
-        case "taxonomies":
+        case .title: return .found(page.title)
+        case .description: return .found(page.frontMatter.description ?? "")
+        case .kind: return .found(page.kind.rawValue)
+        case .isPage: return .found(page.kind == .page)
+        case .isSection: return .found(page.kind == .section)
+        case .isHome: return .found(page.kind == .home)
+        case .isTaxonomy: return .found(page.kind == .taxonomy)
+        case .isTerm: return .found(page.kind == .term)
+        case .content: return .found(page.rendered?.html ?? "")
+        case .summary: return .found(page.rendered?.summaryHTML ?? "")
+        case .truncated: return .found(page.rendered?.isTruncated ?? false)
+        case .toc: return .found(page.rendered?.tocHTML ?? "")
+        case .tocEntries: return .found((page.rendered?.tableOfContents ?? []).map(TOCEntryView.init))
+        case .hasToc: return .found(Self.headingCount(page.rendered?.tableOfContents ?? []) >= 2)
+        case .wordCount: return .found(CountView(value: page.rendered?.wordCount ?? 0, context: context))
+        case .readingTime: return .found(CountView(value: page.rendered?.readingTime ?? 0, context: context))
+        case .date: return .found(page.date.map(dateView))
+        case .publishDate: return .found((page.frontMatter.publishDate ?? page.date).map(dateView))
+        case .lastmod: return .found((page.frontMatter.lastmod ?? page.date).map(dateView))
+        case .expiryDate: return .found(page.frontMatter.expiryDate.map(dateView))
+        case .language: return .found(LanguageView(language: site.language, urls: urls, homePath: site[site.home].path, current: true))
+        case .translations: return .found(translations(includingSelf: false))
+        case .allTranslations: return .found(translations(includingSelf: true))
+        case .hasTranslations: return .found(!translations(includingSelf: false).isEmpty)
+        case .url: return .found(urls.relative(page.path))
+        case .permalink: return .found(urls.absolute(page.path))
+        case .section: return .found(page.section)
+        case .sectionTitle: return .found(context.sectionPages[page.section].map { site[$0].title })
+        case .sectionURL: return .found(context.sectionPages[page.section].map { urls.relative(site[$0].path) })
+        case .type: return .found(page.type)
+        case .layout: return .found(page.frontMatter.layout)
+        case .slug: return .found(page.frontMatter.slug ?? page.source?.baseName)
+        case .weight: return .found(page.weight)
+        case .draft: return .found(page.frontMatter.draft)
+        case .params: return .found(ParamsView(values: page.frontMatter.params))
+        case .authors: return .found(page.frontMatter.authors)
+        case .hasAuthors: return .found(!page.frontMatter.authors.isEmpty)
+        case .image: return .found(image)
+        case .resources: return .found(page.resources.map { ResourceView($0, urls: urls) })
+        case .images: return .found(page.resources.filter { $0.image != nil }.map { ResourceView($0, urls: urls) })
+        case .tags: return .found(terms(in: "tags"))
+        case .categories: return .found(terms(in: "categories"))
+        case .hasTags: return .found(!terms(in: "tags").isEmpty)
+        case .hasCategories: return .found(!terms(in: "categories").isEmpty)
+        case .taxonomies:
             return .found(site.taxonomies.compactMap { taxonomy -> TaxonomyTermsView? in
                 let terms = self.terms(in: taxonomy.plural)
                 return terms.isEmpty ? nil : TaxonomyTermsView(name: taxonomy.plural, terms: terms)
             })
-        case "aliases": return .found(page.aliases.map(urls.relative))
-        case "prev": return .found(site.previous[id].map(view))
-        case "next": return .found(site.next[id].map(view))
-        case "pages": return .found((pagesOverride ?? site.members[id] ?? []).map(view))
-        case "hasPages": return .found(!(pagesOverride ?? site.members[id] ?? []).isEmpty)
-        case "sections": return .found((site.childSections[id] ?? []).map(view))
-        case "hasSections": return .found(!(site.childSections[id] ?? []).isEmpty)
-        case "terms":
+        case .aliases: return .found(page.aliases.map(urls.relative))
+        case .prev: return .found(site.previous[id].map(view))
+        case .next: return .found(site.next[id].map(view))
+        case .pages: return .found((pagesOverride ?? site.members[id] ?? []).map(view))
+        case .hasPages: return .found(!(pagesOverride ?? site.members[id] ?? []).isEmpty)
+        case .sections: return .found((site.childSections[id] ?? []).map(view))
+        case .hasSections: return .found(!(site.childSections[id] ?? []).isEmpty)
+        case .terms:
             guard page.kind == .taxonomy, let taxonomy = site.taxonomies.first(where: { $0.page == id }) else { return .found(nil) }
             return .found(taxonomy.terms.map { TermView(context, $0, current: current) })
-        case "feedURL": return .found(context.hasFeed(id) ? urls.absolute(page.path + "index.xml") : nil)
-        default: return .unknown
+        case .feedURL: return .found(context.hasFeed(id) ? urls.absolute(page.path + "index.xml") : nil)
         }
     }
 
