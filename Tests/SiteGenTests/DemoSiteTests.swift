@@ -15,6 +15,7 @@ import Testing
         output = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-demo-\(UUID().uuidString)")
         var options = BuildOptions(source: TestSite.repositoryRoot, destination: output)
         options.now = TestSite.now
+        options.cacheDirectory = output.appendingPathExtension("cache")
         report = try Builder(options: options).build()
     }
 

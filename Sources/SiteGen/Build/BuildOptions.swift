@@ -12,9 +12,13 @@ public struct BuildOptions: Sendable {
     public var includeExpired = false
     /// "Now" for future and expiry checks; fixed in tests.
     public var now = Date()
+    /// Generated images kept between builds, keyed by a hash of their inputs: Hugo's
+    /// `resources/_gen` in the source folder by default.
+    public var cacheDirectory: URL
 
     public init(source: URL, destination: URL? = nil) {
         self.source = source.standardizedFileURL
         self.destination = (destination ?? source.appendingPathComponent("public")).standardizedFileURL
+        self.cacheDirectory = source.appendingPathComponent("resources/_gen").standardizedFileURL
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Thumbnails
 
 /// What a successful build did, for the one-line summary.
 public struct BuildReport: Sendable {
@@ -42,8 +43,10 @@ public struct Builder: Sendable {
         guard problems.isEmpty, let templates, let loaded else { throw DiagnosticList(problems) }
 
         let translations = Translations(sites: loaded.sites)
-        var files = staticFiles() + resourceFiles(loaded)
-        var warnings = loaded.warnings
+        let cards = ShareCards(sites: loaded.sites, siteDirectory: options.source,
+                               cache: ImageCache(directory: options.cacheDirectory.appendingPathComponent("cards"))).render()
+        var files = staticFiles() + resourceFiles(loaded) + cards.files
+        var warnings = loaded.warnings + cards.warnings
         for index in loaded.sites.indices {
             let context = RenderContext(sites: loaded.sites, index: index, translations: translations,
                                         strings: loaded.strings, generator: "SiteGen \(Self.version)")
@@ -68,6 +71,7 @@ public struct Builder: Sendable {
         let pages = loaded.sites.reduce(0) { $0 + $1.renderedPages.count }
         let sections = loaded.sites.reduce(0) { $0 + $1.pages.filter { $0.kind == .section }.count }
         let images = Set(loaded.sites.flatMap { $0.pages.flatMap { $0.resources.filter { $0.image != nil }.map(\.sourcePath) } }).count
+            + cards.files.count
         return BuildReport(pages: pages, sections: sections, filesWritten: written, images: images,
                            seconds: Date().timeIntervalSince(started),
                            warnings: warnings.sorted { $0.description < $1.description })

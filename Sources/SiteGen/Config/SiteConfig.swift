@@ -27,6 +27,8 @@ public struct SiteConfig: Sendable {
     public var relativeURLs = false
     /// `enableEmoji`: `:tada:` in content becomes 🎉.
     public var enableEmoji = false
+    /// `cards`: the Open Graph card of each page.
+    public var cards = CardsConfig()
     /// `rssLimit` or `services.rss.limit`; -1 is unlimited.
     public var rssLimit = -1
     /// `defaultContentLanguage`: the language at the site root.
@@ -79,6 +81,7 @@ public struct SiteConfig: Sendable {
         enableRobotsTXT = try table.bool("enableRobotsTXT") ?? enableRobotsTXT
         relativeURLs = try table.bool("relativeURLs") ?? relativeURLs
         enableEmoji = try table.bool("enableEmoji") ?? enableEmoji
+        if let configured = try table.table("cards") { cards = try CardsConfig(configured) }
         // `??` takes an autoclosure, which loses the typed error: read the fallbacks first.
         let pagerSize = try table.table("pagination")?.int("pagerSize")
         paginate = try table.int("paginate") ?? pagerSize ?? paginate

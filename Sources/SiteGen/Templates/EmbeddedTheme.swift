@@ -396,15 +396,30 @@ enum EmbeddedTheme {
 <meta property="og:site_name" content="{{site.title}}">
 <meta property="og:title" content="{{page.title}}">
 <meta property="og:url" content="{{page.permalink}}">
+<meta property="og:description" content="{{page.ogDescription}}">
+<meta property="og:locale" content="{{page.ogLocale}}">
 {{#page.isPage}}
 <meta property="og:type" content="article">
+{{#page.date}}
+<meta property="article:published_time" content="{{iso}}">
+{{/page.date}}
 {{/page.isPage}}
 {{^page.isPage}}
 <meta property="og:type" content="website">
 {{/page.isPage}}
-{{#page.image}}
+{{#page.ogImage}}
 <meta property="og:image" content="{{permalink}}">
-{{/page.image}}
+{{#width}}
+<meta property="og:image:width" content="{{width}}">
+{{/width}}
+{{#height}}
+<meta property="og:image:height" content="{{height}}">
+{{/height}}
+<meta property="og:image:alt" content="{{page.title}}">
+<meta name="twitter:card" content="summary_large_image">
+<meta name="twitter:image" content="{{permalink}}">
+{{/page.ogImage}}
+<meta name="twitter:title" content="{{page.title}}">
 
 """#,
         "partials/header": #"""

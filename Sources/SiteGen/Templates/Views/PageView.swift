@@ -35,7 +35,8 @@ struct PageView: TemplateView {
         case url, permalink, section, sectionTitle, sectionURL, type, layout, slug
         case weight, draft, params, authors, hasAuthors, image, resources, images
         case tags, categories, hasTags, hasCategories, taxonomies, aliases, prev, next
-        case pages, hasPages, sections, hasSections, terms, feedURL
+        case pages, hasPages, sections, hasSections, terms, feedURL, card, ogImage
+        case ogLocale, ogDescription
         static let byName = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
     }
 
@@ -102,7 +103,38 @@ struct PageView: TemplateView {
             guard page.kind == .taxonomy, let taxonomy = site.taxonomies.first(where: { $0.page == id }) else { return .found(nil) }
             return .found(taxonomy.terms.map { TermView(context, $0, current: current) })
         case .feedURL: return .found(context.hasFeed(id) ? urls.absolute(page.path + "index.xml") : nil)
+        case .card: return .found(card)
+        case .ogImage: return .found(ogImage)
+        case .ogLocale: return .found(ogLocale)
+        case .ogDescription: return .found(ogDescription)
         }
+    }
+
+    /// The page's Open Graph card, when it has one.
+    private var card: ResourceView? {
+        ShareCards.path(for: page, config: site.config.cards).map {
+            ResourceView(url: $0, urls: urls, width: ShareCards.width, height: ShareCards.height)
+        }
+    }
+
+    /// The image a shared link shows: the page's own `image`, else its card, else the site's
+    /// `params.images`, first one.
+    private var ogImage: ResourceView? {
+        image ?? card ?? site.config.params.value(forKeyIgnoringCase: "images")?.stringList?.first.map { ResourceView(url: $0, urls: urls) }
+    }
+
+    /// `en_US` from `en-us`: Open Graph's spelling of a locale.
+    private var ogLocale: String {
+        let parts = site.language.languageCode.split(whereSeparator: { $0 == "-" || $0 == "_" })
+        guard let language = parts.first else { return "" }
+        return ([language.lowercased()] + parts.dropFirst().map { $0.count == 2 ? $0.uppercased() : String($0) }).joined(separator: "_")
+    }
+
+    /// `description`, else the start of the text: about 30 words.
+    private var ogDescription: String {
+        if let description = page.frontMatter.description, !description.isEmpty { return description }
+        let words = (page.rendered?.plainText ?? "").split(whereSeparator: \.isWhitespace)
+        return words.prefix(30).joined(separator: " ") + (words.count > 30 ? "…" : "")
     }
 
     /// The page's `image`: a file of its bundle (with its size), else a URL as written.
@@ -233,13 +265,13 @@ struct ResourceView: TemplateView {
         size = resource.size
     }
 
-    init(url: String, urls: SiteURLs) {
+    init(url: String, urls: SiteURLs, width: Int? = nil, height: Int? = nil) {
         name = (url as NSString).lastPathComponent
         self.url = urls.relative(url)
         permalink = urls.absolute(url)
         mediaType = MediaType.forExtension((url as NSString).pathExtension)
-        width = nil
-        height = nil
+        self.width = width
+        self.height = height
         size = nil
     }
 

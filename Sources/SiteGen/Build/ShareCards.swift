@@ -1,0 +1,112 @@
+import Foundation
+import Thumbnails
+
+/// The Open Graph card of every page: 1200×630, the page's title over its own image (darkened) or
+/// the configured background, a second line (section · date · author) and the site's logo.
+/// Drawn on all cores through the image cache, so an unchanged page's card is never drawn twice.
+struct ShareCards: Sendable {
+    static let width = 1200, height = 630
+
+    let sites: [Site]
+    let siteDirectory: URL
+    let cache: ImageCache
+
+    /// Where a page's card is published, or nil when the page has none (turned off for its
+    /// section or by `card: false`, or a 404 page).
+    static func path(for page: Page, config: CardsConfig) -> String? {
+        let settings = config.forSection(page.section)
+        guard settings.enable, page.kind != .notFound, !page.frontMatter.headless,
+              page.frontMatter.params.value(forKeyIgnoringCase: "card")?.bool != false else { return nil }
+        let folder = page.path.hasSuffix("/") ? page.path : (page.path as NSString).deletingLastPathComponent + "/"
+        return folder + "og-card." + fileExtension(settings.format)
+    }
+
+    static func fileExtension(_ format: String) -> String {
+        switch format { case "png": return "png"; case "webp": return "webp"; default: return "jpg" }
+    }
+
+    struct Output: Sendable {
+        var files: [OutputFile]
+        var warnings: [Diagnostic]
+    }
+
+    func render() -> Output {
+        var jobs: [(site: Int, page: Site.PageID, path: String)] = []
+        for (siteIndex, site) in sites.enumerated() {
+            for id in site.renderedPages {
+                if let path = Self.path(for: site[id], config: site.config.cards) { jobs.append((siteIndex, id, path)) }
+            }
+        }
+        let logos = logoSources()
+        let results = jobs.parallelMap { job -> Result<OutputFile, Diagnostic> in
+            let site = sites[job.site], page = site[job.page]
+            let settings = site.config.cards.forSection(page.section)
+            do {
+                let renderer = CardRenderer(style: style(settings))
+                let content = content(of: page, in: site, settings: settings, logo: settings.logo.flatMap { logos[$0] })
+                _ = try renderer.render(content, cache: cache)
+                let url = cache.url(for: renderer.cacheKey(for: content), fileExtension: Self.fileExtension(settings.format))
+                return .success(OutputFile(path: OutputPath.file(forURLPath: job.path), content: .copy(url)))
+            } catch {
+                return .failure(.warning(page.sourceLabel, "cannot draw the share card: \(error)"))
+            }
+        }
+        var output = Output(files: [], warnings: [])
+        for result in results {
+            switch result {
+            case .success(let file): output.files.append(file)
+            case .failure(let warning): output.warnings.append(warning)
+            }
+        }
+        return output
+    }
+
+    private func style(_ settings: CardsConfig) -> CardStyle {
+        var style = CardStyle()
+        let colours = settings.background.compactMap(RGBColor.init(hex:))
+        if colours.count >= 2 {
+            style.background = .gradient(from: colours[0], to: colours[1], angle: 35)
+        } else if let colour = colours.first {
+            style.background = .color(colour)
+        }
+        style.titleMaxLines = max(1, settings.maxLines)
+        style.format = ImageInfo.Format(rawValue: settings.format) ?? .jpeg
+        return style
+    }
+
+    private func content(of page: Page, in site: Site, settings: CardsConfig, logo: ImageSource?) -> CardContent {
+        let title = page.title.isEmpty ? site.config.title : page.title
+        let parts: [String?] = settings.subtitle.map { part -> String? in
+            switch part {
+            case .section:
+                guard page.kind == .page else { return nil }
+                return site.topLevelSections.first { site[$0].section == page.section }.map { site[$0].title }
+            case .date:
+                return page.kind == .page ? page.date.map { DateView($0, locale: site.language.locale).localized } : nil
+            case .author:
+                return page.frontMatter.authors.isEmpty ? nil : page.frontMatter.authors.joined(separator: ", ")
+            }
+        }
+        let present = parts.compactMap { $0 }.filter { !$0.isEmpty }
+        var background: ImageSource?
+        if settings.pageImage, let name = page.frontMatter.image,
+           let resource = page.resources.first(where: { $0.name == name && $0.image != nil }) {
+            background = try? ImageSource(contentsOf: resource.sourceURL)
+        }
+        return CardContent(title: title, subtitle: present.isEmpty ? nil : present.joined(separator: " · "),
+                           backgroundImage: background, logo: logo, language: site.language.locale)
+    }
+
+    /// Every configured logo, read once.
+    private func logoSources() -> [String: ImageSource] {
+        var logos: [String: ImageSource] = [:]
+        for site in sites {
+            for settings in [site.config.cards] + Array(site.config.cards.sections.values) {
+                guard let logo = settings.logo, logos[logo] == nil else { continue }
+                let url = siteDirectory.appendingPathComponent("static").appendingPathComponent(logo)
+                logos[logo] = try? ImageSource(contentsOf: url)
+            }
+        }
+        return logos
+    }
+}
