@@ -25,6 +25,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Include pages whose expiry date has passed.")
     var expired = false
 
+    @Flag(name: .long, help: "Skip drawing the Open Graph cards (a quicker build; pages then share their own image or the site's).")
+    var noCards = false
+
     func run() throws {
         let source = URL(fileURLWithPath: source)
         var options = BuildOptions(source: source, destination: destination.map { URL(fileURLWithPath: $0) })
@@ -32,6 +35,7 @@ struct BuildCommand: ParsableCommand {
         options.includeDrafts = drafts
         options.includeFuture = future
         options.includeExpired = expired
+        options.drawCards = !noCards
         do {
             let report = try Builder(options: options).build()
             for warning in report.warnings { printError(warning.description) }

@@ -73,6 +73,7 @@ import Testing
         #expect(try site.read("fr/newsletter/news-25/index.html").contains(#"<img src="/newsletter/news-25/photo.jpg""#))
         #expect(try site.read("fr/newsletter/news-25/index.html").contains(#"<img src="/newsletter/news-25/photo.jpg" alt="photo""#))
         #expect(report.images == 1)
+        #expect(try FileManager.default.subpathsOfDirectory(atPath: site.output.path).filter { $0.hasSuffix("photo.jpg") } == ["newsletter/news-25/photo.jpg"])
     }
 
     @Test func everyLanguageHasItsOwnListsFeedsAndTaxonomies() throws {

@@ -29,7 +29,7 @@ import Testing
     init() throws {
         site = try TestSite(Self.files)
         try site.copy("content/newsletter/weekly-02/cover.jpg", to: "content/blog/photo/cover.jpg")
-        try site.build()
+        try site.build(cards: true)
     }
 
     func info(_ path: String) throws -> ImageInfo {
@@ -87,10 +87,10 @@ import Testing
         }
         let before = try snapshot()
         #expect(before.count >= 5)
-        try site.build()
+        try site.build(cards: true)
         #expect(try snapshot() == before)
         try site.write("content/blog/plain.md", "---\ntitle: A new title\n---\n")
-        try site.build()
+        try site.build(cards: true)
         #expect(try snapshot().count > before.count)
     }
 }

@@ -43,8 +43,11 @@ struct TestSite {
     /// A fixed "now" so future and expiry checks do not depend on the day the tests run.
     static let now = ISO8601DateFormatter().date(from: "2026-11-25T12:00:00Z")!
 
-    func options(drafts: Bool = false, future: Bool = false, expired: Bool = false) -> BuildOptions {
+    /// Cards are drawn only where a test asks: drawing them in every small test site would
+    /// triple the suite's time, and ShareCardBuildTests and DemoSiteTests cover them.
+    func options(drafts: Bool = false, future: Bool = false, expired: Bool = false, cards: Bool = false) -> BuildOptions {
         var options = BuildOptions(source: root)
+        options.drawCards = cards
         options.includeDrafts = drafts
         options.includeFuture = future
         options.includeExpired = expired
@@ -53,8 +56,8 @@ struct TestSite {
     }
 
     @discardableResult
-    func build(drafts: Bool = false, future: Bool = false, expired: Bool = false) throws(DiagnosticList) -> BuildReport {
-        try Builder(options: options(drafts: drafts, future: future, expired: expired)).build()
+    func build(drafts: Bool = false, future: Bool = false, expired: Bool = false, cards: Bool = false) throws(DiagnosticList) -> BuildReport {
+        try Builder(options: options(drafts: drafts, future: future, expired: expired, cards: cards)).build()
     }
 
     /// The diagnostics of a build expected to fail, or an empty list if it succeeded.

@@ -12,6 +12,9 @@ public struct BuildOptions: Sendable {
     public var includeExpired = false
     /// "Now" for future and expiry checks; fixed in tests.
     public var now = Date()
+    /// Draw the pages' Open Graph cards (`--no-cards` skips them for a quicker build; the meta
+    /// tags then point at the page's image or the site's default).
+    public var drawCards = true
     /// Generated images kept between builds, keyed by a hash of their inputs: Hugo's
     /// `resources/_gen` in the source folder by default.
     public var cacheDirectory: URL

@@ -43,13 +43,15 @@ public struct Builder: Sendable {
         guard problems.isEmpty, let templates, let loaded else { throw DiagnosticList(problems) }
 
         let translations = Translations(sites: loaded.sites)
-        let cards = ShareCards(sites: loaded.sites, siteDirectory: options.source,
-                               cache: ImageCache(directory: options.cacheDirectory.appendingPathComponent("cards"))).render()
+        let cards = options.drawCards
+            ? ShareCards(sites: loaded.sites, siteDirectory: options.source,
+                         cache: ImageCache(directory: options.cacheDirectory.appendingPathComponent("cards"))).render()
+            : ShareCards.Output(files: [], warnings: [])
         var files = staticFiles() + resourceFiles(loaded) + cards.files
         var warnings = loaded.warnings + cards.warnings
         for index in loaded.sites.indices {
             let context = RenderContext(sites: loaded.sites, index: index, translations: translations,
-                                        strings: loaded.strings, generator: "SiteGen \(Self.version)")
+                                        strings: loaded.strings, generator: "SiteGen \(Self.version)", drawsCards: options.drawCards)
             let rendered = SiteRenderer(context: context, templates: templates).render()
             problems += rendered.problems
             files += rendered.files

@@ -13,8 +13,11 @@ final class RenderContext: Sendable {
     /// Top-level section name → its section page.
     let sectionPages: [String: Site.PageID]
     let generator: String
+    /// Whether this build draws Open Graph cards, so pages may point at theirs.
+    let drawsCards: Bool
 
-    init(sites: [Site], index: Int, translations: Translations, strings: StringTables, generator: String) {
+    init(sites: [Site], index: Int, translations: Translations, strings: StringTables, generator: String, drawsCards: Bool = true) {
+        self.drawsCards = drawsCards
         self.site = sites[index]
         self.sites = sites
         self.index = index

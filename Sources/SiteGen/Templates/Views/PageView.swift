@@ -112,7 +112,8 @@ struct PageView: TemplateView {
 
     /// The page's Open Graph card, when it has one.
     private var card: ResourceView? {
-        ShareCards.path(for: page, config: site.config.cards).map {
+        guard context.drawsCards else { return nil }
+        return ShareCards.path(for: page, config: site.config.cards).map {
             ResourceView(url: $0, urls: urls, width: ShareCards.width, height: ShareCards.height)
         }
     }
