@@ -7,6 +7,6 @@ struct SiteGenCommand: ParsableCommand {
         commandName: "sitegen",
         abstract: "Builds a Hugo-style content folder into a static website.",
         version: Builder.version,
-        subcommands: [BuildCommand.self],
+        subcommands: [BuildCommand.self, CardCommand.self],
         defaultSubcommand: BuildCommand.self)
 }

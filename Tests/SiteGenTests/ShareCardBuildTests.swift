@@ -76,6 +76,13 @@ import Testing
         #expect(Int(corner.red) + Int(corner.green) + Int(corner.blue) < 3 * 160)
     }
 
+    @Test func oneCardByContentPath() throws {
+        let card = try ShareCard.draw("blog/photo", options: site.options())
+        #expect(card.suggestedName == "photo.jpg")
+        #expect(try ImageInfo.read(header: card.data, path: "card") == ImageInfo(format: .jpeg, width: 1200, height: 630))
+        #expect(throws: DiagnosticList.self) { try ShareCard.draw("blog/missing", options: site.options()) }
+    }
+
     @Test func anUnchangedSiteDrawsNoCardAgain() throws {
         let cache = site.root.appendingPathComponent("resources/_gen/cards")
         func snapshot() throws -> [String: Date] {

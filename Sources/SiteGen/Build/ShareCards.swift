@@ -42,10 +42,7 @@ struct ShareCards: Sendable {
             let site = sites[job.site], page = site[job.page]
             let settings = site.config.cards.forSection(page.section)
             do {
-                let renderer = CardRenderer(style: style(settings))
-                let content = content(of: page, in: site, settings: settings, logo: settings.logo.flatMap { logos[$0] })
-                _ = try renderer.render(content, cache: cache)
-                let url = cache.url(for: renderer.cacheKey(for: content), fileExtension: Self.fileExtension(settings.format))
+                let url = try drawToCache(page, in: site, settings: settings, logo: settings.logo.flatMap { logos[$0] })
                 return .success(OutputFile(path: OutputPath.file(forURLPath: job.path), content: .copy(url)))
             } catch {
                 return .failure(.warning(page.sourceLabel, "cannot draw the share card: \(error)"))
@@ -59,6 +56,19 @@ struct ShareCards: Sendable {
             }
         }
         return output
+    }
+
+    /// Draws a page's card into the cache (unless it is there already) and returns the cached file.
+    private func drawToCache(_ page: Page, in site: Site, settings: CardsConfig, logo: ImageSource?) throws -> URL {
+        let renderer = CardRenderer(style: style(settings))
+        let content = content(of: page, in: site, settings: settings, logo: logo)
+        _ = try renderer.render(content, cache: cache)
+        return cache.url(for: renderer.cacheKey(for: content), fileExtension: Self.fileExtension(settings.format))
+    }
+
+    /// One page's card, as bytes.
+    func draw(_ page: Page, in site: Site, settings: CardsConfig) throws -> Data {
+        try Data(contentsOf: drawToCache(page, in: site, settings: settings, logo: settings.logo.flatMap { logoSources()[$0] }))
     }
 
     private func style(_ settings: CardsConfig) -> CardStyle {
@@ -108,5 +118,43 @@ struct ShareCards: Sendable {
             }
         }
         return logos
+    }
+}
+
+/// One page's card, for `sitegen card`.
+public struct ShareCard: Sendable {
+    public var data: Data
+    public var width: Int
+    public var height: Int
+    /// `news-25.jpg` for `newsletter/news-25`.
+    public var suggestedName: String
+
+    /// Draws the card of the page at `contentPath` (`newsletter/news-25`, `about.fr.md`, `/`).
+    public static func draw(_ contentPath: String, options: BuildOptions) throws(DiagnosticList) -> ShareCard {
+        let loaded = try Builder(options: options).buildSites()
+        let trimmed = contentPath.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+        for site in loaded.sites {
+            for page in site.pages where page.source.map({ matches($0, trimmed) }) ?? (trimmed.isEmpty && page.kind == .home) {
+                let cache = ImageCache(directory: options.cacheDirectory.appendingPathComponent("cards"))
+                let cards = ShareCards(sites: [site], siteDirectory: options.source, cache: cache)
+                let settings = site.config.cards.forSection(page.section)
+                do {
+                    let data = try cards.draw(page, in: site, settings: settings)
+                    let base = trimmed.isEmpty ? "home" : ((trimmed as NSString).lastPathComponent as NSString).deletingPathExtension
+                    return ShareCard(data: data, width: ShareCards.width, height: ShareCards.height,
+                                     suggestedName: base + "." + ShareCards.fileExtension(settings.format))
+                } catch {
+                    throw DiagnosticList([.error(page.sourceLabel, "cannot draw the share card: \(error)")])
+                }
+            }
+        }
+        throw DiagnosticList([.error(contentPath, "no page at this content path (try newsletter/news-25 or blog/post.md)")])
+    }
+
+    /// `about.fr.md` and `about.fr` match that file; `newsletter/news-25` matches the bundle (in
+    /// the default language first, since its site is searched first).
+    private static func matches(_ source: ContentSource, _ path: String) -> Bool {
+        source.path == path || (source.path as NSString).deletingPathExtension == path
+            || (source.kind != .single && source.directory == path)
     }
 }
