@@ -30,13 +30,14 @@ public struct Builder: Sendable {
         let started = Date()
         var problems: [Diagnostic] = []
         var templates: TemplateSet?, loaded: LoadedSites?
+        let images = ImageVariants(cache: ImageCache(directory: options.cacheDirectory.appendingPathComponent("images")))
         do {
             templates = try TemplateSet.load(siteTemplates: options.source.appendingPathComponent("templates"))
         } catch {
             problems += error.diagnostics
         }
         do {
-            loaded = try SiteLoader(options: options, templates: templates).load()
+            loaded = try SiteLoader(options: options, templates: templates, images: images).load()
         } catch {
             problems += error.diagnostics
         }
@@ -51,7 +52,8 @@ public struct Builder: Sendable {
         var warnings = loaded.warnings + cards.warnings
         for index in loaded.sites.indices {
             let context = RenderContext(sites: loaded.sites, index: index, translations: translations,
-                                        strings: loaded.strings, generator: "SiteGen \(Self.version)", drawsCards: options.drawCards)
+                                        strings: loaded.strings, generator: "SiteGen \(Self.version)", drawsCards: options.drawCards,
+                                        images: images)
             let rendered = SiteRenderer(context: context, templates: templates).render()
             problems += rendered.problems
             files += rendered.files
@@ -59,7 +61,8 @@ public struct Builder: Sendable {
             warnings += context.warnings
         }
         if !problems.isEmpty { throw DiagnosticList(problems) }
-        files += SiteFiles.shared(loaded.sites)
+        files += SiteFiles.shared(loaded.sites) + images.files
+        warnings += images.warnings
         let config = loaded.site.config
         if config.relativeURLs {
             files = files.map { RelativeURLs.rewrite($0, basePath: loaded.site.urls.basePath) }
@@ -72,9 +75,9 @@ public struct Builder: Sendable {
         }
         let pages = loaded.sites.reduce(0) { $0 + $1.renderedPages.count }
         let sections = loaded.sites.reduce(0) { $0 + $1.pages.filter { $0.kind == .section }.count }
-        let images = Set(loaded.sites.flatMap { $0.pages.flatMap { $0.resources.filter { $0.image != nil }.map(\.sourcePath) } }).count
-            + cards.files.count
-        return BuildReport(pages: pages, sections: sections, filesWritten: written, images: images,
+        let imageCount = Set(loaded.sites.flatMap { $0.pages.flatMap { $0.resources.filter { $0.image != nil }.map(\.sourcePath) } }).count
+            + cards.files.count + images.files.count
+        return BuildReport(pages: pages, sections: sections, filesWritten: written, images: imageCount,
                            seconds: Date().timeIntervalSince(started),
                            warnings: warnings.sorted { $0.description < $1.description })
     }

@@ -22,6 +22,8 @@ struct SiteLoader {
     let options: BuildOptions
     /// For render hooks (and shortcodes); nil when the templates did not load, which fails the build anyway.
     let templates: TemplateSet?
+    /// Image variants that render hooks and shortcodes ask for.
+    var images: ImageVariants?
 
     func load() throws(DiagnosticList) -> LoadedSites {
         var config: SiteConfig
@@ -130,7 +132,7 @@ struct SiteLoader {
         }
         let translations = Translations(sites: sites)
         let contexts = sites.indices.map {
-            RenderContext(sites: sites, index: $0, translations: translations, strings: strings, generator: "")
+            RenderContext(sites: sites, index: $0, translations: translations, strings: strings, generator: "", images: images)
         }
         let content = PageContent(markdown: markdown, resolver: resolver, references: PageReferences(sites: sites),
                                   templates: templates, enableEmoji: config.enableEmoji)

@@ -15,9 +15,13 @@ final class RenderContext: Sendable {
     let generator: String
     /// Whether this build draws Open Graph cards, so pages may point at theirs.
     let drawsCards: Bool
+    /// Image variants templates ask for; nil where none can be made.
+    let images: ImageVariants?
 
-    init(sites: [Site], index: Int, translations: Translations, strings: StringTables, generator: String, drawsCards: Bool = true) {
+    init(sites: [Site], index: Int, translations: Translations, strings: StringTables, generator: String,
+         drawsCards: Bool = true, images: ImageVariants? = nil) {
         self.drawsCards = drawsCards
+        self.images = images
         self.site = sites[index]
         self.sites = sites
         self.index = index

@@ -1,6 +1,7 @@
 /// Render hooks from `templates/_markup/render-{image,link,heading,codeblock}.mustache`, each
 /// rendered with what cmark found (`destination`, `text`, `title`, `plainText`, `level`,
-/// `anchor`, `language`, `attributes`, `code`) and the `page` and `site` of the page.
+/// `anchor`, `language`, `attributes`, `code`) and the `page` and `site` of the page. An image of
+/// the page's bundle also comes as `resource`, with its size and variants for `srcset`.
 enum TemplateRenderHooks {
     static func make(templates: TemplateSet, context: RenderContext, page: Site.PageID, problems: WarningLog) -> RenderHooks {
         func hook(_ name: String) -> (@Sendable (HookView.Values) -> String)? {
@@ -16,7 +17,14 @@ enum TemplateRenderHooks {
         }
         var hooks = RenderHooks()
         if let render = hook("render-image") {
-            hooks.image = { image in render(["destination": image.destination, "text": image.text, "title": image.title]) }
+            let page = context.site[page], urls = context.urls, images = context.images
+            hooks.image = { image in
+                var values: HookView.Values = ["destination": image.destination, "text": image.text, "title": image.title]
+                if let resource = page.resources.first(where: { urls.relative($0.urlPath) == image.destination }) {
+                    values["resource"] = ResourceView(resource, urls: urls, images: images)
+                }
+                return render(values)
+            }
         }
         if let render = hook("render-link") {
             hooks.link = { link in
@@ -48,6 +56,7 @@ struct HookView: TemplateView {
         case "page": return .found(PageView(context, page, current: page))
         case "site": return .found(SiteView(context: context, current: page))
         case "i18n": return .found(I18nView(context: context))
+        case "resource": return .found(values[key])
         default:
             guard let value = values[key] else { return .unknown }
             return .found(value)

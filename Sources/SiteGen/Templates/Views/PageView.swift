@@ -81,8 +81,8 @@ struct PageView: TemplateView {
         case .authors: return .found(page.frontMatter.authors)
         case .hasAuthors: return .found(!page.frontMatter.authors.isEmpty)
         case .image: return .found(image)
-        case .resources: return .found(page.resources.map { ResourceView($0, urls: urls) })
-        case .images: return .found(page.resources.filter { $0.image != nil }.map { ResourceView($0, urls: urls) })
+        case .resources: return .found(page.resources.map { ResourceView($0, urls: urls, images: context.images) })
+        case .images: return .found(page.resources.filter { $0.image != nil }.map { ResourceView($0, urls: urls, images: context.images) })
         case .tags: return .found(terms(in: "tags"))
         case .categories: return .found(terms(in: "categories"))
         case .hasTags: return .found(!terms(in: "tags").isEmpty)
@@ -142,7 +142,7 @@ struct PageView: TemplateView {
     private var image: ResourceView? {
         guard let image = page.frontMatter.image, !image.isEmpty else { return nil }
         if let resource = page.resources.first(where: { $0.name == image }) {
-            return ResourceView(resource, urls: urls)
+            return ResourceView(resource, urls: urls, images: context.images)
         }
         return ResourceView(url: image, urls: urls)
     }
@@ -246,7 +246,8 @@ struct TermView: TemplateView {
     }
 }
 
-/// A bundle file, or an image given by URL.
+/// A bundle file, or an image given by URL. A bundle image also has `resize`, `fit`, `fill` and
+/// `crop`, each a map from a specification to the variant: `{{fill.1200x630.url}}`.
 struct ResourceView: TemplateView {
     let name: String
     let url: String
@@ -255,8 +256,10 @@ struct ResourceView: TemplateView {
     let width: Int?
     let height: Int?
     let size: Int?
+    private var variants: (resource: PageResource, images: ImageVariants, urls: SiteURLs)?
 
-    init(_ resource: PageResource, urls: SiteURLs) {
+    init(_ resource: PageResource, urls: SiteURLs, images: ImageVariants? = nil) {
+        if let images, resource.image != nil { variants = (resource, images, urls) }
         name = resource.name
         url = urls.relative(resource.urlPath)
         permalink = urls.absolute(resource.urlPath)
@@ -286,6 +289,9 @@ struct ResourceView: TemplateView {
         case "width": return .found(width)
         case "height": return .found(height)
         case "size": return .found(size)
+        case "resize", "fit", "fill", "crop":
+            guard let variants else { return .found(nil) }
+            return .found(ImageVariantsView(method: key, resource: variants.resource, images: variants.images, urls: variants.urls))
         default: return .unknown
         }
     }
