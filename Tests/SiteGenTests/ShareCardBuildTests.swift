@@ -16,6 +16,8 @@ import Testing
               background: ["#0f172a", "#1e40af"]
               sections:
                 docs: {enable: false}
+            thumbnails:
+              docs: {title: The Docs, background: ["#064e3b"]}
             """,
         "content/blog/plain.md": "---\ntitle: A post without an image\ndate: 2026-01-02\nauthor: Ada\n---\nText.",
         "content/blog/off.md": "---\ntitle: No card\ncard: false\n---\n",
@@ -42,6 +44,14 @@ import Testing
             let size = try FileManager.default.attributesOfItem(atPath: site.output.appendingPathComponent(path).path)[.size] as? Int
             #expect((size ?? .max) < 300_000)
         }
+    }
+
+    @Test func aSectionThumbnailServesPagesWithoutACard() throws {
+        #expect(try info("docs/og-section.jpg") == ImageInfo(format: .jpeg, width: 1200, height: 630))
+        #expect(try site.read("docs/guide/index.html").contains(#"<meta property="og:image" content="https://example.org/docs/og-section.jpg">"#))
+        let thumbnail = try Image.decode(contentsOf: site.output.appendingPathComponent("docs/og-section.jpg"))
+        let corner = thumbnail.pixel(x: 5, y: 5)
+        #expect(abs(Int(corner.red) - 0x06) < 12 && abs(Int(corner.green) - 0x4e) < 12 && abs(Int(corner.blue) - 0x3b) < 12)
     }
 
     @Test func cardsCanBeTurnedOffPerPageAndPerSection() {

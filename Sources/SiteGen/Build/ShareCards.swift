@@ -30,6 +30,13 @@ struct ShareCards: Sendable {
         var warnings: [Diagnostic]
     }
 
+    /// Where a section's thumbnail is published, when the section has one configured.
+    static func thumbnailPath(section: String, in site: Site) -> String? {
+        guard !section.isEmpty, site.config.thumbnails[section] != nil,
+              let id = site.topLevelSections.first(where: { site[$0].section == section }) else { return nil }
+        return site[id].path + "og-section.jpg"
+    }
+
     func render() -> Output {
         var jobs: [(site: Int, page: Site.PageID, path: String)] = []
         for (siteIndex, site) in sites.enumerated() {
@@ -38,6 +45,42 @@ struct ShareCards: Sendable {
             }
         }
         let logos = logoSources()
+        var output = renderPageCards(jobs, logos: logos)
+        output.files += renderThumbnails(logos: logos, warnings: &output.warnings)
+        return output
+    }
+
+    /// One thumbnail per configured section and language.
+    private func renderThumbnails(logos: [String: ImageSource], warnings: inout [Diagnostic]) -> [OutputFile] {
+        var files: [OutputFile] = []
+        for site in sites {
+            for (section, settings) in site.config.thumbnails.sorted(by: { $0.key < $1.key }) {
+                guard let path = Self.thumbnailPath(section: section, in: site),
+                      let id = site.topLevelSections.first(where: { site[$0].section == section }) else { continue }
+                var style = style(site.config.cards)
+                let colours = settings.background.compactMap(RGBColor.init(hex:))
+                if colours.count >= 2 { style.background = .gradient(from: colours[0], to: colours[1], angle: 35) }
+                else if let colour = colours.first { style.background = .color(colour) }
+                style.format = .jpeg
+                let staticFolder = siteDirectory.appendingPathComponent("static")
+                let content = CardContent(
+                    title: settings.title ?? site[id].title, subtitle: site.config.title,
+                    backgroundImage: settings.image.flatMap { try? ImageSource(contentsOf: staticFolder.appendingPathComponent($0)) },
+                    logo: settings.logo.flatMap { logos[$0] ?? (try? ImageSource(contentsOf: staticFolder.appendingPathComponent($0))) },
+                    language: site.language.locale)
+                do {
+                    let renderer = CardRenderer(style: style)
+                    _ = try renderer.render(content, cache: cache)
+                    files.append(OutputFile(path: OutputPath.file(forURLPath: path), content: .copy(cache.url(for: renderer.cacheKey(for: content), fileExtension: "jpg"))))
+                } catch {
+                    warnings.append(.warning(site.config.file ?? "configuration", "cannot draw the thumbnail of section '\(section)': \(error)"))
+                }
+            }
+        }
+        return files
+    }
+
+    private func renderPageCards(_ jobs: [(site: Int, page: Site.PageID, path: String)], logos: [String: ImageSource]) -> Output {
         let results = jobs.parallelMap { job -> Result<OutputFile, Diagnostic> in
             let site = sites[job.site], page = site[job.page]
             let settings = site.config.cards.forSection(page.section)

@@ -52,3 +52,28 @@ public struct CardsConfig: Sendable, Hashable {
         }
     }
 }
+
+/// `thumbnails.SECTION` in the configuration: a section's share image, drawn once per language
+/// for its pages that have no image (and no card) of their own.
+///
+/// ```yaml
+/// thumbnails:
+///   newsletter:
+///     title: SiteGen Weekly                # default: the section's title in each language
+///     background: ["#0f766e", "#155e75"]
+///     image: images/newsletter.jpg         # in static/, darkened behind the title
+///     logo: images/logo.png
+/// ```
+public struct SectionThumbnailConfig: Sendable, Hashable {
+    public var title: String?
+    public var background: [String] = []
+    public var image: String?
+    public var logo: String?
+
+    init(_ table: TypedTable) throws(WrongTypeError) {
+        title = try table.string("title")
+        background = try table.stringList("background") ?? []
+        image = try table.string("image")
+        logo = try table.string("logo")
+    }
+}

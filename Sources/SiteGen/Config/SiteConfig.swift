@@ -29,6 +29,8 @@ public struct SiteConfig: Sendable {
     public var enableEmoji = false
     /// `cards`: the Open Graph card of each page.
     public var cards = CardsConfig()
+    /// `thumbnails`: share images of sections, by section.
+    public var thumbnails: [String: SectionThumbnailConfig] = [:]
     /// `rssLimit` or `services.rss.limit`; -1 is unlimited.
     public var rssLimit = -1
     /// `defaultContentLanguage`: the language at the site root.
@@ -82,6 +84,11 @@ public struct SiteConfig: Sendable {
         relativeURLs = try table.bool("relativeURLs") ?? relativeURLs
         enableEmoji = try table.bool("enableEmoji") ?? enableEmoji
         if let configured = try table.table("cards") { cards = try CardsConfig(configured) }
+        if let configured = try table.table("thumbnails") {
+            for (section, _) in configured.all {
+                if let settings = try configured.table(section) { thumbnails[section] = try SectionThumbnailConfig(settings) }
+            }
+        }
         // `??` takes an autoclosure, which loses the typed error: read the fallbacks first.
         let pagerSize = try table.table("pagination")?.int("pagerSize")
         paginate = try table.int("paginate") ?? pagerSize ?? paginate

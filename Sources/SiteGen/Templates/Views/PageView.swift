@@ -36,7 +36,7 @@ struct PageView: TemplateView {
         case weight, draft, params, authors, hasAuthors, image, resources, images
         case tags, categories, hasTags, hasCategories, taxonomies, aliases, prev, next
         case pages, hasPages, sections, hasSections, terms, feedURL, card, ogImage
-        case ogLocale, ogDescription
+        case ogLocale, ogDescription, sectionThumbnail
         static let byName = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
     }
 
@@ -107,6 +107,7 @@ struct PageView: TemplateView {
         case .ogImage: return .found(ogImage)
         case .ogLocale: return .found(ogLocale)
         case .ogDescription: return .found(ogDescription)
+        case .sectionThumbnail: return .found(sectionThumbnail)
         }
     }
 
@@ -118,10 +119,18 @@ struct PageView: TemplateView {
         }
     }
 
-    /// The image a shared link shows: the page's own `image`, else its card, else the site's
-    /// `params.images`, first one.
+    /// The section's configured thumbnail (`thumbnails` in the configuration).
+    private var sectionThumbnail: ResourceView? {
+        guard context.drawsCards else { return nil }
+        return ShareCards.thumbnailPath(section: page.section, in: site).map {
+            ResourceView(url: $0, urls: urls, width: ShareCards.width, height: ShareCards.height)
+        }
+    }
+
+    /// The image a shared link shows: the page's own `image`, else its card, else its section's
+    /// thumbnail, else the site's `params.images`, first one.
     private var ogImage: ResourceView? {
-        image ?? card ?? site.config.params.value(forKeyIgnoringCase: "images")?.stringList?.first.map { ResourceView(url: $0, urls: urls) }
+        image ?? card ?? sectionThumbnail ?? site.config.params.value(forKeyIgnoringCase: "images")?.stringList?.first.map { ResourceView(url: $0, urls: urls) }
     }
 
     /// `en_US` from `en-us`: Open Graph's spelling of a locale.
