@@ -58,9 +58,7 @@ struct ShareCards: Sendable {
                 guard let path = Self.thumbnailPath(section: section, in: site),
                       let id = site.topLevelSections.first(where: { site[$0].section == section }) else { continue }
                 var style = style(site.config.cards)
-                let colours = settings.background.compactMap(RGBColor.init(hex:))
-                if colours.count >= 2 { style.background = .gradient(from: colours[0], to: colours[1], angle: 35) }
-                else if let colour = colours.first { style.background = .color(colour) }
+                style.background = Self.background(settings.background) ?? style.background
                 style.format = .jpeg
                 let staticFolder = siteDirectory.appendingPathComponent("static")
                 let content = CardContent(
@@ -116,15 +114,17 @@ struct ShareCards: Sendable {
 
     private func style(_ settings: CardsConfig) -> CardStyle {
         var style = CardStyle()
-        let colours = settings.background.compactMap(RGBColor.init(hex:))
-        if colours.count >= 2 {
-            style.background = .gradient(from: colours[0], to: colours[1], angle: 35)
-        } else if let colour = colours.first {
-            style.background = .color(colour)
-        }
+        style.background = Self.background(settings.background) ?? style.background
         style.titleMaxLines = max(1, settings.maxLines)
         style.format = ImageInfo.Format(rawValue: settings.format) ?? .jpeg
         return style
+    }
+
+    /// One colour, or a gradient between the first two; nil when none is given.
+    private static func background(_ colours: [String]) -> CardStyle.Background? {
+        let parsed = colours.compactMap(RGBColor.init(hex:))
+        if parsed.count >= 2 { return .gradient(from: parsed[0], to: parsed[1], angle: 35) }
+        return parsed.first.map { .color($0) }
     }
 
     private func content(of page: Page, in site: Site, settings: CardsConfig, logo: ImageSource?) -> CardContent {
