@@ -49,6 +49,21 @@ import Testing
         #expect(try files.map { try FileManager.default.attributesOfItem(atPath: cache.appendingPathComponent($0).path)[.modificationDate] as? Date } == dates)
     }
 
+    @Test func aFreshCheckoutElsewhereStillFindsTheCachedVariants() throws {
+        let site = try Self.site()
+        try site.build()
+        let moved = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-moved-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: site.root, to: moved)
+        let photo = moved.appendingPathComponent("content/news/n1/cover.jpg")
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 60)], ofItemAtPath: photo.path)
+        let cache = moved.appendingPathComponent("resources/_gen/images")
+        let before = try FileManager.default.subpathsOfDirectory(atPath: cache.path).filter { $0.hasSuffix(".jpg") }.sorted()
+        var options = BuildOptions(source: moved)
+        options.drawCards = false
+        try Builder(options: options).build()
+        #expect(try FileManager.default.subpathsOfDirectory(atPath: cache.path).filter { $0.hasSuffix(".jpg") }.sorted() == before)
+    }
+
     @Test func aBadSpecificationIsATemplateError() throws {
         let site = try Self.site()
         try site.write("templates/_default/single.mustache", "{{#page.image}}{{fill.huge.url}}{{/page.image}}")

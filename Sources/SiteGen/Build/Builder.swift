@@ -63,6 +63,7 @@ public struct Builder: Sendable {
         if !problems.isEmpty { throw DiagnosticList(problems) }
         files += SiteFiles.shared(loaded.sites) + images.files
         warnings += images.warnings
+        images.save()
         let config = loaded.site.config
         if config.relativeURLs {
             files = files.map { RelativeURLs.rewrite($0, basePath: loaded.site.urls.basePath) }

@@ -6,6 +6,7 @@ import Thumbnails
 /// between builds, and published next to their source.
 final class ImageVariants: @unchecked Sendable {
     private let cache: ImageCache
+    private let digests: FileDigests
     private let lock = NSLock()
     private var sources: [String: SourceImage] = [:]
     /// Sources holding decoded pixels, oldest first: a page asks for its image's variants one
@@ -17,6 +18,12 @@ final class ImageVariants: @unchecked Sendable {
 
     init(cache: ImageCache) {
         self.cache = cache
+        digests = FileDigests(index: cache.directory.appendingPathComponent("sources.json"))
+    }
+
+    /// Keeps the sources' digests for the next build.
+    func save() {
+        try? digests.save()
     }
 
     struct Made: Sendable {
@@ -28,13 +35,19 @@ final class ImageVariants: @unchecked Sendable {
     /// The variant of `resource` described by Hugo's `method` and `options` (`fill`, `1200x630 TopLeft webp q80`), or nil
     /// (with a warning) when the image cannot be read.
     func variant(of resource: PageResource, _ variant: ImageVariant, specification: String) -> Made? {
-        let source = lock.withLock {
-            if let existing = sources[resource.sourcePath] { return existing }
-            let created = SourceImage(url: resource.sourceURL, cache: cache)
-            sources[resource.sourcePath] = created
-            return created
-        }
         do {
+            var source = lock.withLock { sources[resource.sourcePath] }
+            if source == nil {
+                // Hashed outside the lock: other threads go on with their own images meanwhile.
+                let digest = try digests.digest(of: resource.sourceURL, name: resource.sourcePath)
+                source = lock.withLock {
+                    if let existing = sources[resource.sourcePath] { return existing }
+                    let created = SourceImage(url: resource.sourceURL, digest: digest, cache: cache)
+                    sources[resource.sourcePath] = created
+                    return created
+                }
+            }
+            guard let source else { return nil }
             let made = try source.variant(variant)
             let base = (resource.path as NSString).deletingPathExtension
             let path = "\(base)_\(specification).\(made.format == .jpeg ? "jpg" : made.format.rawValue)"

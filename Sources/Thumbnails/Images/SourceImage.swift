@@ -4,8 +4,8 @@ import Foundation
 /// cached costs a look at its header; the source is read and decoded only for a missing variant,
 /// and at most once however many variants are asked for, until `releaseDecoded()`.
 ///
-/// The cache key is the file's path, size and modification time with the variant's settings, as
-/// Hugo's is: hashing every source's bytes on every build would cost more than a warm build should.
+/// The cache key is the file's content digest with the variant's settings, so the cache survives a
+/// move or a fresh checkout; `FileDigests` keeps warm builds from reading the sources to hash them.
 public final class SourceImage: @unchecked Sendable {
     public let url: URL
     private let identity: String
@@ -14,13 +14,11 @@ public final class SourceImage: @unchecked Sendable {
     private let lock = NSLock()
     private var decoded: Image?
 
-    public init(url: URL, cache: ImageCache) {
+    /// `digest` identifies the file's bytes (see `FileDigests`).
+    public init(url: URL, digest: String, cache: ImageCache) {
         self.url = url
         self.cache = cache
-        let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
-        let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
-        let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-        identity = "\(url.path)|\(size)|\(modified)"
+        identity = digest
         let ext = url.pathExtension.lowercased()
         sourceFormat = ImageInfo.Format(rawValue: ext == "jpg" ? "jpeg" : ext)
     }
