@@ -2,11 +2,11 @@ import ArgumentParser
 import SiteGen
 
 @main
-struct SiteGenCommand: ParsableCommand {
+struct SiteGenCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sitegen",
         abstract: "Builds a Hugo-style content folder into a static website.",
         version: Builder.version,
-        subcommands: [BuildCommand.self, CardCommand.self],
+        subcommands: [BuildCommand.self, ServeCommand.self, CardCommand.self],
         defaultSubcommand: BuildCommand.self)
 }

@@ -1,0 +1,113 @@
+import Foundation
+import Hummingbird
+import Logging
+import SiteGen
+
+/// `sitegen serve`: builds the site into a private folder, serves it over HTTP, rebuilds when a
+/// source file changes and tells open pages to reload.
+public struct PreviewServer: Sendable {
+    public struct Configuration: Sendable {
+        public var host = "127.0.0.1"
+        public var port = 1313
+        public var liveReload = true
+        /// Stop cleanly on Ctrl-C and SIGTERM (the command line); tests stop by cancelling.
+        public var stopsOnSignals = false
+
+        public init() {}
+    }
+
+    public let site: PreviewSite
+    public let configuration: Configuration
+
+    public init(site: PreviewSite, configuration: Configuration) {
+        self.site = site
+        self.configuration = configuration
+    }
+
+    /// Serves until cancelled. `ready` gets the address once the server listens (with the real
+    /// port when `port` is 0).
+    public func run(ready: @escaping @Sendable (URL) async -> Void = { _ in }) async throws {
+        let router = Router()
+        let site = self.site, liveReload = configuration.liveReload
+        let root = await site.root
+        router.get(RouterPath(LiveReload.eventsPath)) { _, _ -> Response in
+            let events = await site.events()
+            let body = ResponseBody { writer in
+                try await writer.write(ByteBuffer(string: ": connected\n\n"))
+                for await event in events {
+                    try await writer.write(ByteBuffer(string: "event: \(event)\ndata: \(event)\n\n"))
+                }
+                try await writer.finish(nil)
+            }
+            return Response(status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-cache"], body: body)
+        }
+        // "**" does not match the root itself.
+        for pattern in ["/", "**"] {
+            router.get(RouterPath(pattern)) { request, _ -> Response in
+                try await Self.respond(to: request, root: root, site: site, liveReload: liveReload)
+            }
+        }
+        let host = configuration.host
+        let app = Application(
+            router: router,
+            configuration: .init(address: .hostname(host, port: configuration.port), serverName: "SiteGen"),
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? 0
+                await ready(URL(string: "http://\(host.contains(":") ? "[\(host)]" : host):\(port)/")!)
+            },
+            logger: Logger(label: "sitegen.serve", factory: { _ in SwiftLogNoOpLogHandler() }))
+        let watcher = SiteWatcher(source: site.options.source)
+        let stopsOnSignals = configuration.stopsOnSignals
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                if stopsOnSignals { try await app.runService() } else { try await app.run() }
+            }
+            group.addTask {
+                await watcher.watch { changed in
+                    await site.rebuild(changed: changed)
+                }
+            }
+            try await group.next()
+            group.cancelAll()
+        }
+    }
+
+    static func respond(to request: Request, root: URL, site: PreviewSite, liveReload: Bool) async throws -> Response {
+        switch SafePath(root: root).resolve(request.uri.path) {
+        case .forbidden:
+            return Response(status: .forbidden, headers: [.contentType: "text/plain; charset=utf-8"],
+                            body: ResponseBody(byteBuffer: ByteBuffer(string: "This path leaves the site.\n")))
+        case .redirect(let location):
+            return Response(status: .movedPermanently, headers: [.location: location])
+        case .notFound:
+            let page = root.appendingPathComponent("404.html")
+            guard FileManager.default.fileExists(atPath: page.path) else {
+                return Response(status: .notFound, headers: [.contentType: "text/plain; charset=utf-8"],
+                                body: ResponseBody(byteBuffer: ByteBuffer(string: "Not found.\n")))
+            }
+            return try await file(page, status: .notFound, request: request, site: site, liveReload: liveReload)
+        case .file(let url):
+            return try await file(url, status: .ok, request: request, site: site, liveReload: liveReload)
+        }
+    }
+
+    static func file(_ url: URL, status: HTTPResponse.Status, request: Request, site: PreviewSite, liveReload: Bool) async throws -> Response {
+        let data = try Data(contentsOf: url)
+        let type = MediaType.forExtension(url.pathExtension)
+        let isHTML = type == "text/html"
+        let generation = await site.generation
+        let errors = await site.errors
+        let tag = "\"\(data.count)-\(data.hashValue)-\(isHTML ? generation : 0)\""
+        if status == .ok, request.headers[.ifNoneMatch] == tag {
+            return Response(status: .notModified, headers: [.eTag: tag])
+        }
+        var body = data
+        if isHTML {
+            body = Data(LiveReload.inject(into: String(decoding: data, as: UTF8.self), liveReload: liveReload, errors: errors).utf8)
+        }
+        let textual = type.hasPrefix("text/") || type.hasSuffix("xml") || type.hasSuffix("json") || type == "image/svg+xml"
+        return Response(status: status,
+                        headers: [.contentType: textual ? "\(type); charset=utf-8" : type, .eTag: tag, .cacheControl: "no-cache"],
+                        body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+    }
+}

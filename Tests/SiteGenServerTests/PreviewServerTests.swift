@@ -1,0 +1,170 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import SiteGen
+import Testing
+@testable import SiteGenServer
+
+/// The preview server on a free loopback port, with a real site in a temporary folder.
+@Suite(.serialized) struct PreviewServerTests {
+    final class Running: @unchecked Sendable {
+        let source: URL
+        let site: PreviewSite
+        let task: Task<Void, Error>
+        let url: URL
+
+        init() async throws {
+            source = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-serve-\(UUID().uuidString)")
+            let files = [
+                "content/blog/post.md": "---\ntitle: First title\n---\nHello from the first version.\n",
+                "templates/_default/single.mustache": "<html><body><h1>{{page.title}}</h1>{{{page.content}}}</body></html>",
+                "templates/404.mustache": "<html><body>Custom not found</body></html>",
+                "templates/index.mustache": "<html><body>Home</body></html>",
+                "static/style.css": "body { color: black }",
+            ]
+            for (path, text) in files {
+                let url = source.appendingPathComponent(path)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(text.utf8).write(to: url)
+            }
+            var options = BuildOptions(source: source)
+            options.drawCards = false
+            options.includeDrafts = true
+            site = PreviewSite(options: options)
+            await site.rebuild()
+            var configuration = PreviewServer.Configuration()
+            configuration.port = 0
+            let (addresses, continuation) = AsyncStream<URL>.makeStream()
+            let server = PreviewServer(site: site, configuration: configuration)
+            task = Task { try await server.run { continuation.yield($0) } }
+            var iterator = addresses.makeAsyncIterator()
+            url = await iterator.next()!
+        }
+
+        func get(_ path: String, headers: [String: String] = [:]) async throws -> (status: Int, body: String, headers: [AnyHashable: Any]) {
+            var request = URLRequest(url: URL(string: path, relativeTo: url)!)
+            for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
+            let (data, response) = try await URLSession.shared.data(for: request)
+            let http = response as! HTTPURLResponse
+            return (http.statusCode, String(decoding: data, as: UTF8.self), http.allHeaderFields)
+        }
+
+        func write(_ path: String, _ text: String) throws {
+            try Data(text.utf8).write(to: source.appendingPathComponent(path))
+        }
+
+        /// Polls until `condition` holds for the page, for up to ten seconds.
+        func eventually(_ path: String, _ condition: (String) -> Bool) async throws -> Bool {
+            for _ in 0..<100 {
+                if condition(try await get(path).body) { return true }
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            return false
+        }
+
+        func stop() async {
+            task.cancel()
+            _ = try? await task.value
+            await site.close()
+            try? FileManager.default.removeItem(at: source)
+        }
+    }
+
+    @Test func servesPagesWithTheLiveReloadScriptAndTheRightTypes() async throws {
+        let server = try await Running()
+        defer { Task { await server.stop() } }
+        #expect(try await server.get("/").status == 200)
+        let page = try await server.get("blog/post/")
+        #expect(page.status == 200)
+        #expect(page.body.contains("<h1>First title</h1>"))
+        #expect(page.body.contains("new EventSource(\"/_sitegen/events\")"))
+        #expect((page.headers["Content-Type"] as? String) == "text/html; charset=utf-8")
+        let css = try await server.get("style.css")
+        #expect((css.headers["Content-Type"] as? String) == "text/css; charset=utf-8")
+        #expect(!css.body.contains("EventSource"))
+    }
+
+    @Test func etagsAnswerNotModified() async throws {
+        let server = try await Running()
+        defer { Task { await server.stop() } }
+        let first = try await server.get("style.css")
+        let tag = try #require(first.headers["Etag"] as? String ?? first.headers["ETag"] as? String)
+        let second = try await server.get("style.css", headers: ["If-None-Match": tag])
+        #expect(second.status == 304)
+    }
+
+    @Test func missingPagesGetTheSites404AndTraversalIsRefused() async throws {
+        let server = try await Running()
+        defer { Task { await server.stop() } }
+        let missing = try await server.get("no/such/page/")
+        #expect(missing.status == 404)
+        #expect(missing.body.contains("Custom not found"))
+        for path in ["%2e%2e/%2e%2e/etc/passwd", "blog/%2e%2e/%2e%2e/%2e%2e/etc/passwd"] {
+            let response = try await server.get(path)
+            #expect(response.status == 403 || response.status == 404, "\(path)")
+            #expect(!response.body.contains("root:"))
+        }
+    }
+
+    @Test func anEditIsServedAfterTheRebuild() async throws {
+        let server = try await Running()
+        defer { Task { await server.stop() } }
+        try server.write("content/blog/post.md", "---\ntitle: Second title\n---\nThe second version.\n")
+        #expect(try await server.eventually("blog/post/") { $0.contains("<h1>Second title</h1>") })
+    }
+
+    @Test func aBrokenEditKeepsTheLastGoodPageAndShowsTheErrorUntilFixed() async throws {
+        let server = try await Running()
+        defer { Task { await server.stop() } }
+        try server.write("content/blog/post.md", "---\ntitle: [broken\n---\nText\n")
+        #expect(try await server.eventually("blog/post/") { $0.contains("sitegen-errors") })
+        let page = try await server.get("blog/post/")
+        #expect(page.body.contains("<h1>First title</h1>"))
+        #expect(page.body.contains("content/blog/post.md:"))
+        try server.write("content/blog/post.md", "---\ntitle: Fixed title\n---\nText\n")
+        #expect(try await server.eventually("blog/post/") { $0.contains("<h1>Fixed title</h1>") && !$0.contains("sitegen-errors") })
+    }
+
+    @Test func rebuildsSendAReloadEvent() async throws {
+        let server = try await Running()
+        defer { Task { await server.stop() } }
+        let events = await server.site.events()
+        try server.write("content/blog/post.md", "---\ntitle: Evented\n---\nText\n")
+        var iterator = events.makeAsyncIterator()
+        #expect(await iterator.next() == "reload")
+        try server.write("static/style.css", "body { color: red }")
+        #expect(await iterator.next() == "css")
+    }
+
+    @Test func theEventStreamSpeaksServerSentEvents() async throws {
+        let server = try await Running()
+        defer { Task { await server.stop() } }
+        let stream = EventStreamReader()
+        let session = URLSession(configuration: .default, delegate: stream, delegateQueue: nil)
+        session.dataTask(with: URL(string: "_sitegen/events", relativeTo: server.url)!).resume()
+        #expect(await stream.waitFor(": connected"))
+        try server.write("content/blog/post.md", "---\ntitle: Streamed\n---\nText\n")
+        #expect(await stream.waitFor("event: reload\ndata: reload\n\n"))
+        session.invalidateAndCancel()
+    }
+}
+
+/// Collects what a streaming response has sent so far (URLSession's `bytes(for:)` is missing on Linux).
+final class EventStreamReader: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+    private let lock = NSLock()
+    private var received = ""
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+        lock.withLock { received += String(decoding: data, as: UTF8.self) }
+    }
+
+    /// Whether `text` arrives within ten seconds.
+    func waitFor(_ text: String) async -> Bool {
+        for _ in 0..<100 {
+            if lock.withLock({ received.contains(text) }) { return true }
+            try? await Task.sleep(for: .milliseconds(100))
+        }
+        return false
+    }
+}
