@@ -41,8 +41,9 @@ public struct PreviewServer: Sendable {
             }
             return Response(status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-cache"], body: body)
         }
-        // "**" does not match the root itself.
-        for pattern in ["/", "**"] {
+        // "**" does not match the root itself, nor paths under `/_sitegen/`, which the events
+        // route claims in the router's tree.
+        for pattern in ["/", "**", SharePreview.prefix + "/**"] {
             router.get(RouterPath(pattern)) { request, _ -> Response in
                 try await Self.respond(to: request, root: root, site: site, liveReload: liveReload)
             }
@@ -57,13 +58,14 @@ public struct PreviewServer: Sendable {
             },
             logger: Logger(label: "sitegen.serve", factory: { _ in SwiftLogNoOpLogHandler() }))
         let watcher = SiteWatcher(source: site.options.source)
+        let start = watcher.snapshot()
         let stopsOnSignals = configuration.stopsOnSignals
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
                 if stopsOnSignals { try await app.runService() } else { try await app.run() }
             }
             group.addTask {
-                await watcher.watch { changed in
+                await watcher.watch(from: start) { changed in
                     await site.rebuild(changed: changed)
                 }
             }
@@ -73,7 +75,19 @@ public struct PreviewServer: Sendable {
     }
 
     static func respond(to request: Request, root: URL, site: PreviewSite, liveReload: Bool) async throws -> Response {
-        switch SafePath(root: root).resolve(request.uri.path) {
+        let path = request.uri.path
+        if path.hasPrefix(SharePreview.prefix + "/") {
+            let pagePath = String(path.dropFirst(SharePreview.prefix.count))
+            guard case .file(let url) = SafePath(root: root).resolve(pagePath.hasSuffix("/") || pagePath.hasSuffix(".html") ? pagePath : pagePath + "/"),
+                  url.pathExtension == "html" else {
+                return Response(status: .notFound, headers: [.contentType: "text/plain; charset=utf-8"],
+                                body: ResponseBody(byteBuffer: ByteBuffer(string: "No page at \(pagePath).\n")))
+            }
+            let html = SharePreview.page(for: pagePath, html: String(decoding: try Data(contentsOf: url), as: UTF8.self))
+            return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-cache"],
+                            body: ResponseBody(byteBuffer: ByteBuffer(string: LiveReload.inject(into: html, liveReload: liveReload, errors: []))))
+        }
+        switch SafePath(root: root).resolve(path) {
         case .forbidden:
             return Response(status: .forbidden, headers: [.contentType: "text/plain; charset=utf-8"],
                             body: ResponseBody(byteBuffer: ByteBuffer(string: "This path leaves the site.\n")))

@@ -15,9 +15,10 @@ public struct SiteWatcher: Sendable {
         self.source = source
     }
 
-    /// Calls `changed` with the paths (from the site folder) that changed, until cancelled.
-    public func watch(_ changed: @Sendable ([String]) async -> Void) async {
-        var last = snapshot()
+    /// Calls `changed` with the paths (from the site folder) that changed since `start` (a
+    /// `snapshot()` taken before the server said it was ready, so no edit falls between), until cancelled.
+    func watch(from start: [String: Stamp], _ changed: @Sendable ([String]) async -> Void) async {
+        var last = start
         while !Task.isCancelled {
             try? await Task.sleep(for: interval)
             var current = snapshot()

@@ -137,6 +137,23 @@ import Testing
         #expect(await iterator.next() == "css")
     }
 
+    @Test func theSharePreviewShowsTheRealTagsAndTheMissingOnes() async throws {
+        let server = try await Running()
+        defer { Task { await server.stop() } }
+        try server.write("templates/_default/single.mustache", """
+            <html><head><meta property="og:title" content="{{page.title}}"><meta property="og:image" content="https://x.example/card.jpg"></head>
+            <body>{{{page.content}}}</body></html>
+            """)
+        #expect(try await server.eventually("blog/post/") { $0.contains("og:image") })
+        let preview = try await server.get("_sitegen/share/blog/post/")
+        #expect(preview.status == 200)
+        #expect(preview.body.contains(#"<img src="https://x.example/card.jpg" alt="">"#))
+        for service in ["Mastodon", "X", "Facebook", "LinkedIn", "Slack"] { #expect(preview.body.contains("<h2>\(service)</h2>")) }
+        #expect(preview.body.contains("<strong>First title</strong>"))
+        #expect(preview.body.contains("Missing: <code>og:description</code>"))
+        #expect(try await server.get("_sitegen/share/no/such/").status == 404)
+    }
+
     @Test func theEventStreamSpeaksServerSentEvents() async throws {
         let server = try await Running()
         defer { Task { await server.stop() } }
