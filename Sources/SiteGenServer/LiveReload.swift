@@ -1,3 +1,4 @@
+import Foundation
 import SiteGen
 
 /// What the preview adds to every HTML page: a script that listens for rebuilds over server-sent
@@ -34,7 +35,7 @@ enum LiveReload {
     }
 
     static func overlay(_ errors: [Diagnostic]) -> String {
-        let items = errors.map { "<li>\(escape($0.description))</li>" }.joined()
+        let items = errors.map { "<li>\(HTMLEscaping.escape($0.description))</li>" }.joined()
         return """
             <div id="sitegen-errors" role="alert" style="position:fixed;inset:auto 1rem 1rem 1rem;z-index:2147483647;\
             max-height:60vh;overflow:auto;background:#7f1d1d;color:#fff;font:14px/1.5 ui-monospace,monospace;\
@@ -42,10 +43,4 @@ enum LiveReload {
             <strong>The last edit does not build; this is the last good version.</strong><ul style="margin:.5rem 0 0;padding-left:1.25rem">\(items)</ul></div>
             """
     }
-
-    private static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-    }
 }
-
-import Foundation

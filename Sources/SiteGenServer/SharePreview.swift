@@ -1,4 +1,5 @@
 import Foundation
+import SiteGen
 
 /// `/_sitegen/share/PAGE/`: how the page's link unfurls — its share image and mock-ups of
 /// Mastodon, X, Facebook, LinkedIn and Slack drawn from its real meta tags — and which of the tags
@@ -39,19 +40,19 @@ enum SharePreview {
         // The tags hold the published site's absolute URLs; the preview shows this server's copy.
         let base = url.hasSuffix(pagePath) ? String(url.dropLast(pagePath.count)) : nil
         let local = image.map { image in base.map { image.hasPrefix($0 + "/") ? String(image.dropFirst($0.count)) : image } ?? image }
-        let picture = local.map { #"<img src="\#(escape($0))" alt="">"# } ?? #"<div class="none">no image</div>"#
+        let picture = local.map { #"<img src="\#(HTMLEscaping.escape($0))" alt="">"# } ?? #"<div class="none">no image</div>"#
         func card(_ service: String, _ layout: String) -> String {
             """
             <section class="service \(layout)"><h2>\(service)</h2><div class="card">\(picture)\
-            <div class="text"><small>\(escape(service == "Slack" ? site : domain))</small><strong>\(escape(title))</strong>\
-            <p>\(escape(description))</p></div></div></section>
+            <div class="text"><small>\(HTMLEscaping.escape(service == "Slack" ? site : domain))</small><strong>\(HTMLEscaping.escape(title))</strong>\
+            <p>\(HTMLEscaping.escape(description))</p></div></div></section>
             """
         }
-        let rows = tags.map { "<tr><td>\(escape($0.name))</td><td>\(escape($0.content))</td></tr>" }.joined()
+        let rows = tags.map { "<tr><td>\(HTMLEscaping.escape($0.name))</td><td>\(HTMLEscaping.escape($0.content))</td></tr>" }.joined()
         let missingList = missing.isEmpty ? "<p class=ok>Every tag the services read is there.</p>"
-            : "<p class=missing>Missing: " + missing.map { "<code>\(escape($0))</code>" }.joined(separator: ", ") + "</p>"
+            : "<p class=missing>Missing: " + missing.map { "<code>\(HTMLEscaping.escape($0))</code>" }.joined(separator: ", ") + "</p>"
         return """
-            <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Share preview: \(escape(title))</title>
+            <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Share preview: \(HTMLEscaping.escape(title))</title>
             <style>
             body{font:15px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;color:#111;background:#f5f5f4}
             .service{margin:1.5rem 0}.service h2{font-size:.85rem;text-transform:uppercase;letter-spacing:.05em;color:#555}
@@ -64,17 +65,12 @@ enum SharePreview {
             table{border-collapse:collapse;width:100%;background:#fff}td{border:1px solid #ddd;padding:.3rem .5rem;vertical-align:top;word-break:break-all}
             .missing{color:#b91c1c}.ok{color:#15803d}
             </style></head><body>
-            <h1>How <a href="\(escape(pagePath))">\(escape(pagePath))</a> unfurls</h1>
+            <h1>How <a href="\(HTMLEscaping.escape(pagePath))">\(HTMLEscaping.escape(pagePath))</a> unfurls</h1>
             \(missingList)
             \(card("Mastodon", "wide"))\(card("X", "wide"))\(card("Facebook", "wide"))\(card("LinkedIn", "compact"))\(card("Slack", "slack"))
             <h2>Meta tags</h2><table>\(rows)</table>
             </body></html>
             """
-    }
-
-    private static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 
     private static func unescape(_ text: String) -> String {

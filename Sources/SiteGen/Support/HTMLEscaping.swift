@@ -1,10 +1,10 @@
 /// HTML escaping for every value SiteGen writes into a page: by templates (through
 /// `TemplateContentType`) and by SiteGen itself (heading ids, redirect pages).
-enum HTMLEscaping {
+public enum HTMLEscaping {
     /// Escapes `&`, `<`, `>`, `"` and `'`. Works on UTF-8 bytes and returns the text itself when
     /// nothing needs escaping, which is nearly always: swift-mustache's own escaper hashes every
     /// character and was a seventh of a build's time.
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         var text = text
         return text.withUTF8 { bytes in
             guard let first = bytes.firstIndex(where: needsEscaping) else { return nil }
