@@ -61,6 +61,18 @@ public struct ContentInventory: Sendable {
     public var looseFiles: [ResourceSource]
 }
 
+extension Set where Element == String {
+    /// The nearest folder, at or above `directory`, that is one of these section folders; `""`
+    /// (the content root) when none is.
+    func nearestSection(to directory: String) -> String {
+        var directory = directory
+        while !directory.isEmpty && !contains(directory) {
+            directory = (directory as NSString).deletingLastPathComponent
+        }
+        return directory
+    }
+}
+
 /// Walks a content folder once and sorts every file into pages, bundles, sections and resources,
 /// telling translations apart by file name (`index.fr.md`, `_index.fr.md`, `about.fr.md`).
 public struct ContentScanner: Sendable {

@@ -112,11 +112,7 @@ struct PageLoader: Sendable {
 
     /// The nearest folder, at or above the page's, that is a section.
     private func sectionDirectory(of source: ContentSource) -> String {
-        var directory = source.kind == .bundle ? (source.directory as NSString).deletingLastPathComponent : source.directory
-        while !directory.isEmpty && !sectionDirectories.contains(directory) {
-            directory = (directory as NSString).deletingLastPathComponent
-        }
-        return directory
+        sectionDirectories.nearestSection(to: source.kind == .bundle ? (source.directory as NSString).deletingLastPathComponent : source.directory)
     }
 
     /// Hugo titles a section without a title after its folder (`newsletter` → `Newsletter`).

@@ -39,7 +39,7 @@ struct SiteAssembler {
         var members: [Site.PageID: [Site.PageID]] = [:]
         var childSections: [Site.PageID: [Site.PageID]] = [:]
         for (directory, id) in sectionPages {
-            let parentDirectory = nearestSection((directory as NSString).deletingLastPathComponent)
+            let parentDirectory = sectionDirectories.nearestSection(to: (directory as NSString).deletingLastPathComponent)
             let parentID = sectionPages[parentDirectory] ?? home
             parent[id] = parentID
             childSections[parentID, default: []].append(id)
@@ -106,14 +106,6 @@ struct SiteAssembler {
     private func isTaxonomyDirectory(_ directory: String) -> Bool {
         let first = directory.split(separator: "/").first.map(String.init) ?? ""
         return config.taxonomies.contains { $0.plural == first }
-    }
-
-    private func nearestSection(_ directory: String) -> String {
-        var directory = directory
-        while !directory.isEmpty && !sectionDirectories.contains(directory) {
-            directory = (directory as NSString).deletingLastPathComponent
-        }
-        return directory
     }
 
     /// The home page lists the `params.mainSections` sections, or every regular page.
