@@ -1,8 +1,9 @@
 import Foundation
 import SiteGen
 
-/// The site being previewed: built into a private folder (never the user's `public/`), rebuilt on
-/// change, and the last good build kept when an edit breaks, with the errors for the overlay.
+/// The site being previewed: built into a private folder (never the user's `public/`), rebuilt
+/// incrementally on change from the site model kept in memory, and the last good build kept when
+/// an edit breaks, with the errors for the overlay.
 public actor PreviewSite {
     public let options: BuildOptions
     /// Errors of the last build; empty when it succeeded.
@@ -10,6 +11,7 @@ public actor PreviewSite {
     /// Counts builds, so pages' ETags change with each rebuild.
     public private(set) var generation = 0
     private var listeners: [UUID: AsyncStream<String>.Continuation] = [:]
+    private var build: IncrementalBuild
 
     /// `options.destination` is replaced by a private folder.
     public init(options: BuildOptions) {
@@ -17,15 +19,16 @@ public actor PreviewSite {
         options.destination = FileManager.default.temporaryDirectory
             .appendingPathComponent("sitegen-preview-\(UUID().uuidString)/site")
         self.options = options
+        build = IncrementalBuild(options: options)
     }
 
     public var root: URL { options.destination }
 
-    /// Builds the site; on failure the previous output stays and the errors are kept. Tells every
+    /// Builds what `changed` (paths from the site folder) affects, the whole site the first time; on failure the previous output stays and the errors are kept. Tells every
     /// open page to reload, or only to refresh its stylesheets when only CSS files changed.
     @discardableResult
     public func rebuild(changed: [String] = []) -> Result<BuildReport, DiagnosticList> {
-        let result = Result(catching: { () throws(DiagnosticList) in try Builder(options: options).build() })
+        let result = Result(catching: { () throws(DiagnosticList) in try build.build(changed: changed) })
         switch result {
         case .success: errors = []
         case .failure(let list): errors = list.diagnostics.filter { $0.severity == .error }

@@ -20,6 +20,7 @@ public struct BuildReport: Sendable {
 /// the build stops before writing when any is an error, so the previous output stays as it was.
 public struct Builder: Sendable {
     public static let version = "0.1.0"
+    public static let generator = "SiteGen \(version)"
     public let options: BuildOptions
 
     public init(options: BuildOptions) {
@@ -27,58 +28,55 @@ public struct Builder: Sendable {
     }
 
     public func build() throws(DiagnosticList) -> BuildReport {
+        try run(recording: false).report
+    }
+
+    /// The whole pipeline. When `recording`, it also notes what each output and each page's
+    /// Markdown read, and keeps every stage's result, for `IncrementalBuild`.
+    func run(recording: Bool) throws(DiagnosticList) -> (report: BuildReport, state: BuildState) {
         let started = Date()
         var problems: [Diagnostic] = []
-        var templates: TemplateSet?, loaded: LoadedSites?
+        var templates: TemplateSet?
         let images = ImageVariants(cache: ImageCache(directory: options.cacheDirectory.appendingPathComponent("images")))
         do {
             templates = try TemplateSet.load(siteTemplates: options.source.appendingPathComponent("templates"))
         } catch {
             problems += error.diagnostics
         }
+        let loader = SiteLoader(options: options, templates: templates, images: images)
+        var content: LoadedContent?, assembled: [Site] = []
         do {
-            loaded = try SiteLoader(options: options, templates: templates, images: images).load()
+            let loaded = try loader.loadContent()
+            problems += loaded.problems
+            content = loaded
+            assembled = try loader.assemble(loaded)
         } catch {
             problems += error.diagnostics
         }
-        guard problems.isEmpty, let templates, let loaded else { throw DiagnosticList(problems) }
+        guard problems.isEmpty, let templates, let content else { throw DiagnosticList(problems) }
+        let markdown = loader.renderMarkdown(assembled, content: content, recording: recording)
+        if !markdown.problems.isEmpty { throw DiagnosticList(markdown.problems) }
 
-        let translations = Translations(sites: loaded.sites)
-        let cards = options.drawCards
-            ? ShareCards(sites: loaded.sites, siteDirectory: options.source,
-                         cache: ImageCache(directory: options.cacheDirectory.appendingPathComponent("cards"))).render()
-            : ShareCards.Output(files: [], warnings: [])
-        var files = staticFiles() + resourceFiles(loaded) + cards.files
-        var warnings = loaded.warnings + cards.warnings
-        for index in loaded.sites.indices {
-            let context = RenderContext(sites: loaded.sites, index: index, translations: translations,
-                                        strings: loaded.strings, generator: "SiteGen \(Self.version)", drawsCards: options.drawCards,
-                                        images: images)
-            let rendered = SiteRenderer(context: context, templates: templates).render()
-            problems += rendered.problems
-            files += rendered.files
-            files += SiteFiles(context: context, templates: templates).files()
-            warnings += context.warnings
-        }
-        if !problems.isEmpty { throw DiagnosticList(problems) }
-        files += SiteFiles.shared(loaded.sites) + images.files
-        warnings += images.warnings
-        images.save()
-        let config = loaded.site.config
-        if config.relativeURLs {
-            files = files.map { RelativeURLs.rewrite($0, basePath: loaded.site.urls.basePath) }
-        }
+        var state = BuildState(templates: templates, content: content, assembled: assembled, sites: markdown.sites,
+                               markdownReads: markdown.reads, images: images)
+        let output = try state.render(options: options, recording: recording)
         let written: Int
         do {
-            written = try OutputWriter(destination: options.destination).write(files)
+            written = try OutputWriter(destination: options.destination).write(output.files)
         } catch {
             throw DiagnosticList([error])
         }
-        let pages = loaded.sites.reduce(0) { $0 + $1.renderedPages.count }
-        let sections = loaded.sites.reduce(0) { $0 + $1.pages.filter { $0.kind == .section }.count }
-        let imageCount = Set(loaded.sites.flatMap { $0.pages.flatMap { $0.resources.filter { $0.image != nil }.map(\.sourcePath) } }).count
-            + cards.files.count + images.files.count
-        return BuildReport(pages: pages, sections: sections, filesWritten: written, images: imageCount,
+        if recording { state.remember(output) }
+        return (report(state, filesWritten: written, cards: output.cards, started: started, warnings: output.warnings), state)
+    }
+
+    func report(_ state: BuildState, filesWritten: Int, cards: Int, started: Date, warnings: [Diagnostic]) -> BuildReport {
+        let sites = state.sites
+        let pages = sites.reduce(0) { $0 + $1.renderedPages.count }
+        let sections = sites.reduce(0) { $0 + $1.pages.filter { $0.kind == .section }.count }
+        let imageCount = Set(sites.flatMap { $0.pages.flatMap { $0.resources.filter { $0.image != nil }.map(\.sourcePath) } }).count
+            + cards + state.images.files.count
+        return BuildReport(pages: pages, sections: sections, filesWritten: filesWritten, images: imageCount,
                            seconds: Date().timeIntervalSince(started),
                            warnings: warnings.sorted { $0.description < $1.description })
     }
@@ -88,32 +86,5 @@ public struct Builder: Sendable {
     public func buildSites() throws(DiagnosticList) -> LoadedSites {
         let templates = try TemplateSet.load(siteTemplates: options.source.appendingPathComponent("templates"))
         return try SiteLoader(options: options, templates: templates).load()
-    }
-
-    private func staticFiles() -> [OutputFile] {
-        var files = EmbeddedTheme.staticFiles.map { OutputFile(path: $0.key, content: .text($0.value)) }
-        let staticDirectory = options.source.appendingPathComponent("static")
-        let root = staticDirectory.standardizedFileURL.path
-        if let enumerator = FileManager.default.enumerator(at: staticDirectory, includingPropertiesForKeys: [.isRegularFileKey]) {
-            for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
-                let relative = String(url.standardizedFileURL.path.dropFirst(root.count + 1))
-                files.append(OutputFile(path: relative, content: .copy(url)))
-            }
-        }
-        return files
-    }
-
-    /// Bundle files (once, however many translations link to them) and loose content files.
-    private func resourceFiles(_ loaded: LoadedSites) -> [OutputFile] {
-        var files = loaded.looseFiles.map { OutputFile(path: $0.name, content: .copy(options.source.appendingPathComponent($0.path))) }
-        var written: Set<String> = []
-        for site in loaded.sites {
-            for page in site.pages {
-                for resource in page.resources where written.insert(resource.path).inserted {
-                    files.append(OutputFile(path: OutputPath.file(forURLPath: resource.path), content: .copy(resource.sourceURL)))
-                }
-            }
-        }
-        return files
     }
 }

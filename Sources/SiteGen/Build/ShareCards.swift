@@ -37,10 +37,13 @@ struct ShareCards: Sendable {
         return site[id].path + "og-section.jpg"
     }
 
-    func render() -> Output {
+    /// Every page's card and every section thumbnail; with `pages`, only the cards that show
+    /// something of those pages (their own, and their section pages' for the section's title).
+    func render(pages: Set<PageRef>? = nil) -> Output {
         var jobs: [(site: Int, page: Site.PageID, path: String)] = []
         for (siteIndex, site) in sites.enumerated() {
             for id in site.renderedPages {
+                if let pages, !shows(any: pages, PageRef(site: siteIndex, page: id)) { continue }
                 if let path = Self.path(for: site[id], config: site.config.cards) { jobs.append((siteIndex, id, path)) }
             }
         }
@@ -48,6 +51,13 @@ struct ShareCards: Sendable {
         var output = renderPageCards(jobs, logos: logos)
         output.files += renderThumbnails(logos: logos, warnings: &output.warnings)
         return output
+    }
+
+    private func shows(any pages: Set<PageRef>, _ card: PageRef) -> Bool {
+        if pages.contains(card) { return true }
+        let site = sites[card.site]
+        guard let section = site.topLevelSections.first(where: { site[$0].section == site[card.page].section }) else { return false }
+        return pages.contains(PageRef(site: card.site, page: section))
     }
 
     /// One thumbnail per configured section and language.

@@ -15,6 +15,21 @@ public struct LoadedSites: Sendable {
     public var site: Site { sites[0] }
 }
 
+/// What the content stages read, before the site models are assembled. An incremental build keeps
+/// it, so that an edited file is read again alone.
+struct LoadedContent: Sendable {
+    var config: SiteConfig
+    /// The default language first.
+    var languages: [LanguageConfig]
+    var inventory: ContentInventory
+    var strings: StringTables
+    /// Each language's content pages, with their bundle files and image sizes.
+    var pagesByLanguage: [[Page]]
+    var warnings: [Diagnostic]
+    /// Pages and string tables that failed to read, reported with the problems of later stages.
+    var problems: [Diagnostic]
+}
+
 /// The stages up to the site model: configuration → content scan → front matter and URLs per
 /// language → shared bundle files and image sizes → site model per language → Markdown. What
 /// `sitegen build` renders, and what later tools (the preview server, checks) read.
@@ -26,6 +41,23 @@ struct SiteLoader {
     var images: ImageVariants?
 
     func load() throws(DiagnosticList) -> LoadedSites {
+        let content = try loadContent()
+        var problems = content.problems, sites: [Site] = []
+        do {
+            sites = try assemble(content)
+        } catch {
+            problems += error.diagnostics
+        }
+        if !problems.isEmpty { throw DiagnosticList(problems) }
+        let rendered = renderMarkdown(sites, content: content)
+        if !rendered.problems.isEmpty { throw DiagnosticList(rendered.problems) }
+        return LoadedSites(sites: rendered.sites, warnings: content.warnings, looseFiles: content.inventory.looseFiles,
+                           strings: content.strings)
+    }
+
+    /// Configuration, content scan, every content page read, string tables. Throws only when the
+    /// configuration or the scan fails; a broken page is one of `problems`, and the others still load.
+    func loadContent() throws(DiagnosticList) -> LoadedContent {
         var config: SiteConfig
         do {
             config = try SiteConfig.load(from: options.source)
@@ -47,10 +79,8 @@ struct SiteLoader {
             problems += error.diagnostics
         }
         var pagesByLanguage: [[Page]] = []
-        for language in languages {
-            let loader = PageLoader(siteDirectory: options.source, config: config.localized(for: language),
-                                    languagePrefix: prefix(of: language, in: config), options: options,
-                                    sectionDirectories: inventory.sectionDirectories)
+        for (index, language) in languages.enumerated() {
+            let loader = pageLoader(config, languages: languages, index: index, inventory: inventory)
             let sources = inventory.sources.filter { $0.language == language.code }
             var pages: [Page] = []
             for result in sources.parallelMap({ source in Result(catching: { () throws(DiagnosticList) in try loader.load(source) }) }) {
@@ -63,14 +93,26 @@ struct SiteLoader {
         }
         pagesByLanguage = SharedResources.assign(pagesByLanguage)
         let (sized, warnings) = ImageSizes.read(pagesByLanguage)
-        pagesByLanguage = sized
+        return LoadedContent(config: config, languages: languages, inventory: inventory, strings: strings,
+                             pagesByLanguage: sized, warnings: warnings, problems: problems)
+    }
 
+    /// Reads the pages of `languages[index]`.
+    func pageLoader(_ config: SiteConfig, languages: [LanguageConfig], index: Int, inventory: ContentInventory) -> PageLoader {
+        PageLoader(siteDirectory: options.source, config: config.localized(for: languages[index]),
+                   languagePrefix: prefix(of: languages[index], in: config), options: options,
+                   sectionDirectories: inventory.sectionDirectories)
+    }
+
+    /// One site model per language.
+    func assemble(_ content: LoadedContent) throws(DiagnosticList) -> [Site] {
+        let config = content.config
         let urls = SiteURLs(baseURL: config.baseURL, basePath: config.basePath)
-        var sites: [Site] = []
-        for (language, pages) in zip(languages, pagesByLanguage) {
+        var sites: [Site] = [], problems: [Diagnostic] = []
+        for (language, pages) in zip(content.languages, content.pagesByLanguage) {
             var assembler = SiteAssembler(config: config.localized(for: language), urls: urls, language: language,
                                           languagePrefix: prefix(of: language, in: config),
-                                          sectionDirectories: inventory.sectionDirectories, buildDate: options.now)
+                                          sectionDirectories: content.inventory.sectionDirectories, buildDate: options.now)
             do {
                 sites.append(try assembler.assemble(pages))
             } catch {
@@ -78,9 +120,7 @@ struct SiteLoader {
             }
         }
         if !problems.isEmpty { throw DiagnosticList(problems) }
-        let rendered = renderMarkdown(sites, config: config, strings: strings)
-        if !rendered.problems.isEmpty { throw DiagnosticList(rendered.problems) }
-        return LoadedSites(sites: rendered.sites, warnings: warnings, looseFiles: inventory.looseFiles, strings: strings)
+        return sites
     }
 
     /// `/fr` for every language but the default, which sits at the root unless
@@ -116,9 +156,19 @@ struct SiteLoader {
         return inventory
     }
 
-    /// Renders every content page's Markdown, in parallel over all languages, through the site's
-    /// render hooks.
-    private func renderMarkdown(_ sites: [Site], config: SiteConfig, strings: StringTables) -> (sites: [Site], problems: [Diagnostic]) {
+    /// Each page's Markdown rendered through the site's render hooks and shortcodes, and what it
+    /// read of other pages (when `recording`).
+    struct RenderedMarkdownPages {
+        var sites: [Site]
+        var reads: [PageRef: PageReads]
+        var problems: [Diagnostic]
+    }
+
+    /// Renders the content pages' Markdown in parallel over all languages: all of them, or only
+    /// `only`, the others keeping what they had.
+    func renderMarkdown(_ sites: [Site], content: LoadedContent, only: Set<PageRef>? = nil,
+                        recording: Bool = false) -> RenderedMarkdownPages {
+        let config = content.config
         var markdownOptions = MarkdownOptions()
         markdownOptions.unsafeHTML = config.unsafeHTML
         markdownOptions.summaryLength = config.summaryLength
@@ -128,22 +178,24 @@ struct SiteLoader {
         let resolver = DestinationResolver(sites: sites)
         var sites = sites
         let work = sites.indices.flatMap { siteIndex in
-            sites[siteIndex].pages.indices.filter { sites[siteIndex].pages[$0].source != nil }.map { (siteIndex, $0) }
-        }
+            sites[siteIndex].pages.indices.filter { sites[siteIndex].pages[$0].source != nil }.map { PageRef(site: siteIndex, page: $0) }
+        }.filter { only?.contains($0) ?? true }
         let translations = Translations(sites: sites)
         let contexts = sites.indices.map {
-            RenderContext(sites: sites, index: $0, translations: translations, strings: strings, generator: "", images: images)
+            RenderContext(sites: sites, index: $0, translations: translations, strings: content.strings, generator: "", images: images)
         }
-        let content = PageContent(markdown: markdown, resolver: resolver, references: PageReferences(sites: sites),
-                                  templates: templates, enableEmoji: config.enableEmoji)
+        let pageContent = PageContent(markdown: markdown, resolver: resolver, references: PageReferences(sites: sites),
+                                      templates: templates, enableEmoji: config.enableEmoji)
         let problems = WarningLog()
-        let rendered = work.parallelMap { siteIndex, pageIndex in
-            content.render(pageIndex, in: contexts[siteIndex], problems: problems)
+        let rendered = work.parallelMap { ref in
+            ReadRecorder.recording(recording) { pageContent.render(ref.page, in: contexts[ref.site], problems: problems) }
         }
-        for ((siteIndex, pageIndex), result) in zip(work, rendered) {
-            sites[siteIndex].pages[pageIndex].rendered = result
+        var reads: [PageRef: PageReads] = [:]
+        for (ref, (result, read)) in zip(work, rendered) {
+            sites[ref.site].pages[ref.page].rendered = result
+            reads[ref] = read
         }
-        return (sites, problems.all.sorted { $0.description < $1.description })
+        return RenderedMarkdownPages(sites: sites, reads: reads, problems: problems.all.sorted { $0.description < $1.description })
     }
 }
 

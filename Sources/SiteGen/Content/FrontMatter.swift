@@ -1,7 +1,7 @@
 import Foundation
 
 /// A page's front matter with Hugo's keys read into their types. Keys are case-insensitive, as in Hugo.
-public struct FrontMatter: Sendable {
+public struct FrontMatter: Sendable, Equatable {
     public var title: String?
     public var date: Date?
     public var publishDate: Date?

@@ -31,7 +31,7 @@ public struct PageResource: Sendable, Hashable {
 }
 
 /// One page of the site: a content file, or a list page SiteGen generates (home, taxonomy, term).
-public struct Page: Sendable {
+public struct Page: Sendable, Equatable {
     public var kind: PageKind
     /// The content file it was read from; nil for generated list pages.
     public var source: ContentSource?

@@ -6,17 +6,17 @@ import Foundation
 struct PageReferences: Sendable {
     private let sites: [Site]
     /// `LANGUAGE|translation key` → page.
-    private let byKey: [String: Translations.PageRef]
+    private let byKey: [String: PageRef]
     /// `LANGUAGE|base name` → pages with that file or bundle name.
-    private let byName: [String: [Translations.PageRef]]
+    private let byName: [String: [PageRef]]
 
     init(sites: [Site]) {
         self.sites = sites
-        var byKey: [String: Translations.PageRef] = [:], byName: [String: [Translations.PageRef]] = [:]
+        var byKey: [String: PageRef] = [:], byName: [String: [PageRef]] = [:]
         for (siteIndex, site) in sites.enumerated() {
             for (id, page) in site.pages.enumerated() {
                 guard let source = page.source else { continue }
-                let ref = Translations.PageRef(site: siteIndex, page: id)
+                let ref = PageRef(site: siteIndex, page: id)
                 byKey["\(site.language.code)|\(source.translationKey)"] = ref
                 byName["\(site.language.code)|\(source.baseName.lowercased())", default: []].append(ref)
             }

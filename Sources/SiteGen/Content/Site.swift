@@ -42,8 +42,14 @@ public struct Site: Sendable {
     }
 }
 
+/// A page of one of a build's sites: the site's position (its language) and the page's ID in it.
+public struct PageRef: Sendable, Hashable {
+    public var site: Int
+    public var page: Site.PageID
+}
+
 /// A configured taxonomy (`tags`) with its terms.
-public struct Taxonomy: Sendable {
+public struct Taxonomy: Sendable, Equatable {
     public var singular: String
     public var plural: String
     /// The taxonomy's own page, `/tags/`.
@@ -52,7 +58,7 @@ public struct Taxonomy: Sendable {
     public var terms: [Term]
 }
 
-public struct Term: Sendable {
+public struct Term: Sendable, Equatable {
     /// As first written in front matter (`Performance`).
     public var name: String
     public var page: Site.PageID

@@ -1,7 +1,7 @@
 public enum LinkKind: Sendable { case link, image }
 
 /// One page rendered from Markdown, with what Hugo derives from it (summary, table of contents, word count).
-public struct RenderedMarkdown: Sendable {
+public struct RenderedMarkdown: Sendable, Equatable {
     public var html: String
     /// With a `<!--more-->` divider, everything above it; otherwise whole top-level blocks until
     /// `summaryLength` words are reached.

@@ -50,6 +50,34 @@ public struct OutputWriter: Sendable {
 
     private struct WriteFailure: Error { let message: String }
 
+    /// Writes `files` over the destination one at a time, each atomically (written beside its
+    /// place, then renamed into it), and removes `removed`: for the preview's private folder, where
+    /// a rebuild changes a few files of a site that stays in place.
+    public func update(_ files: [OutputFile], removing removed: [String]) throws(Diagnostic) {
+        let fileManager = FileManager.default
+        do {
+            for file in files {
+                let url = destination.appendingPathComponent(file.path)
+                try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).sitegen-\(UUID().uuidString.prefix(8))")
+                do {
+                    try Self.write(file, to: temporary)
+                    if rename(temporary.path, url.path) != 0 { throw WriteFailure(message: "\(file.path): \(String(cString: strerror(errno)))") }
+                    // Renaming a hard link over another link to the same file does nothing, leaving the temporary.
+                    if fileManager.fileExists(atPath: temporary.path) { try fileManager.removeItem(at: temporary) }
+                } catch {
+                    try? fileManager.removeItem(at: temporary)
+                    throw error
+                }
+            }
+            for path in removed {
+                try? fileManager.removeItem(at: destination.appendingPathComponent(path))
+            }
+        } catch {
+            throw .error(destination.path, "cannot write the site: \((error as? WriteFailure)?.message ?? error.localizedDescription)")
+        }
+    }
+
     private static func write(_ file: OutputFile, to url: URL) throws {
         switch file.content {
         case .text(let text): try Data(text.utf8).write(to: url)

@@ -35,6 +35,11 @@ final class RenderContext: Sendable {
 
     var urls: SiteURLs { site.urls }
 
+    /// Reports that a view read a page of this site outside `PageView` (see `ReadRecorder`).
+    func record(_ page: Site.PageID) {
+        ReadRecorder.current?.read(PageRef(site: index, page: page))
+    }
+
     /// A string in this site's language, else the default language's (with a warning); nil when no language has it.
     func translate(_ key: String) -> Translation? {
         switch strings.lookup(key, language: site.language.code) {

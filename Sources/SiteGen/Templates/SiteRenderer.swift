@@ -1,52 +1,89 @@
 import Foundation
 
-/// Renders every templated output of the site, in parallel: pages (with their pagers), RSS feeds,
-/// the sitemap and the 404 page.
+/// One templated output of a site, rendered, with what it read (when reads are recorded).
+struct RenderedOutput: Sendable {
+    var file: OutputFile
+    /// The template it was rendered with; nil for none (never stored: such an output is an error).
+    var template: String?
+    var reads: PageReads?
+}
+
+/// Renders the templated outputs of the site, in parallel: pages (with their pagers), RSS feeds,
+/// the sitemap and the 404 page. Every output is planned first (its path and template), so that a
+/// rebuild can render only some of them.
 struct SiteRenderer: Sendable {
     let context: RenderContext
     let templates: TemplateSet
+    /// Record what each output reads, for incremental rebuilds.
+    var recordsReads = false
+
+    init(context: RenderContext, templates: TemplateSet, recordsReads: Bool = false) {
+        self.context = context
+        self.templates = templates
+        self.recordsReads = recordsReads
+    }
 
     /// One unit of rendering work: a pager of a list page, a single page, a feed.
-    private enum Job: Sendable {
+    fileprivate enum Job: Sendable {
         case page(Site.PageID, pager: Int, pagers: [[Site.PageID]])
         case feed(Site.PageID)
         case sitemap
     }
 
-    func render() -> (files: [OutputFile], problems: [Diagnostic]) {
-        let results = jobs().parallelMap { job in
-            Result(catching: { () throws(DiagnosticList) in try render(job) })
+    /// An output before it is rendered: where it goes and which template renders it.
+    struct Planned: Sendable {
+        fileprivate let job: Job
+        let path: String
+        let template: String?
+    }
+
+    /// Renders the planned outputs that `include` accepts (all by default).
+    func render(where include: (Planned) -> Bool = { _ in true }) -> (outputs: [RenderedOutput], problems: [Diagnostic]) {
+        let results = plan().filter(include).parallelMap { planned in
+            let (result, reads) = ReadRecorder.recording(recordsReads) {
+                Result(catching: { () throws(DiagnosticList) in try render(planned) })
+            }
+            return result.map { RenderedOutput(file: $0, template: planned.template, reads: reads) }
         }
-        var files: [OutputFile] = [], problems: [Diagnostic] = []
+        var outputs: [RenderedOutput] = [], problems: [Diagnostic] = []
         for result in results {
             switch result {
-            case .success(let file): files.append(file)
+            case .success(let output): outputs.append(output)
             case .failure(let list): problems += list.diagnostics
             }
         }
         // An unknown key in a shared template fails every page that uses it: say it once.
         var seen: Set<Diagnostic> = []
-        return (files, problems.filter { seen.insert($0).inserted })
+        return (outputs, problems.filter { seen.insert($0).inserted })
     }
 
     private var site: Site { context.site }
 
-    private func jobs() -> [Job] {
-        var jobs: [Job] = []
+    /// Every output of the site, in order.
+    func plan() -> [Planned] {
+        var planned: [Planned] = []
         for id in site.renderedPages {
             let page = site[id]
+            let template = templates.first(of: TemplateLookup.candidates(for: page, taxonomies: site.config.taxonomies))
             if page.isListPage && page.kind != .taxonomy {
                 let pagers = paginate(site.members[id] ?? [])
-                for number in 1...pagers.count { jobs.append(.page(id, pager: number, pagers: pagers)) }
+                for number in 1...pagers.count {
+                    planned.append(Planned(job: .page(id, pager: number, pagers: pagers),
+                                           path: OutputPath.file(forURLPath: PaginatorView.path(of: number, listPath: page.path)),
+                                           template: template))
+                }
             } else {
-                jobs.append(.page(id, pager: 1, pagers: [[]]))
+                planned.append(Planned(job: .page(id, pager: 1, pagers: [[]]), path: page.outputPath, template: template))
             }
-            if context.hasFeed(id) && templates.first(of: TemplateLookup.feed(for: page)) != nil {
-                jobs.append(.feed(id))
+            if context.hasFeed(id), let feed = templates.first(of: TemplateLookup.feed(for: page)) {
+                planned.append(Planned(job: .feed(id), path: OutputPath.file(forURLPath: page.path + "index.xml"), template: feed))
             }
         }
-        if templates.first(of: TemplateLookup.sitemap) != nil { jobs.append(.sitemap) }
-        return jobs
+        if let sitemap = templates.first(of: TemplateLookup.sitemap) {
+            let path = Sitemaps.path(for: site, multilingual: context.sites.count > 1)
+            planned.append(Planned(job: .sitemap, path: OutputPath.file(forURLPath: path), template: sitemap))
+        }
+        return planned
     }
 
     /// Splits a list into pagers of `paginate` pages; an empty list still has one (empty) pager.
@@ -56,30 +93,25 @@ struct SiteRenderer: Sendable {
         return stride(from: 0, to: pages.count, by: size).map { Array(pages[$0..<min($0 + size, pages.count)]) }
     }
 
-    private func render(_ job: Job) throws(DiagnosticList) -> OutputFile {
-        switch job {
+    private func render(_ planned: Planned) throws(DiagnosticList) -> OutputFile {
+        switch planned.job {
         case .page(let id, let number, let pagers):
             let page = site[id]
-            guard let name = templates.first(of: TemplateLookup.candidates(for: page, taxonomies: site.config.taxonomies)) else {
+            guard let name = planned.template else {
                 throw DiagnosticList([.error(page.sourceLabel, "no template for this \(page.kind.rawValue) page; tried "
                     + TemplateLookup.candidates(for: page, taxonomies: site.config.taxonomies).map { "templates/\($0).mustache" }.joined(separator: ", "))])
             }
             let paginator = page.isListPage && page.kind != .taxonomy
                 ? PaginatorView(context: context, list: id, pagers: pagers, number: number) : nil
             let root = RootView(context: context, page: id, paginator: paginator)
-            let path = PaginatorView.path(of: number, listPath: page.path)
-            return OutputFile(path: OutputPath.file(forURLPath: path), content: .text(try templates.render(name, root)))
+            return OutputFile(path: planned.path, content: .text(try templates.render(name, root)))
         case .feed(let id):
-            let page = site[id]
-            let name = templates.first(of: TemplateLookup.feed(for: page))!
             let root = RootView(context: context, page: id, pagesOverride: context.feedPages(of: id), paginator: nil)
-            return OutputFile(path: OutputPath.file(forURLPath: page.path + "index.xml"), content: .text(try templates.render(name, root)))
+            return OutputFile(path: planned.path, content: .text(try templates.render(planned.template!, root)))
         case .sitemap:
-            let name = templates.first(of: TemplateLookup.sitemap)!
             let listed = site.renderedPages.filter { site[$0].kind != .notFound }
             let root = RootView(context: context, page: site.home, pagesOverride: listed, paginator: nil)
-            let path = Sitemaps.path(for: site, multilingual: context.sites.count > 1)
-            return OutputFile(path: OutputPath.file(forURLPath: path), content: .text(try templates.render(name, root)))
+            return OutputFile(path: planned.path, content: .text(try templates.render(planned.template!, root)))
         }
     }
 }

@@ -128,6 +128,28 @@ public struct TemplateSet: Sendable {
 
     public func has(_ name: String) -> Bool { sources[name] != nil }
 
+    /// Every template name, for telling whether a reload added or removed one.
+    var names: Set<String> { Set(sources.keys) }
+
+    /// The source text of a template, to tell whether a reload changed it.
+    func source(of name: String) -> String? { sources[name] }
+
+    /// `name` and every partial and parent it uses, transitively: the templates whose edit changes
+    /// what `name` renders. A dynamic partial (`{{>*name}}`) may be any template, so it brings all.
+    func dependencies(of name: String) -> Set<String> {
+        var found: Set<String> = [name], pending = [name]
+        while let next = pending.popLast() {
+            let text = sources[next] ?? ""
+            if Self.tags(in: text).contains(where: { $0.content.drop { $0 == " " }.hasPrefix(">") && $0.content.contains("*") }) {
+                return names
+            }
+            for reference in Self.references(in: text) where found.insert(reference.name).inserted {
+                pending.append(reference.name)
+            }
+        }
+        return found
+    }
+
     /// Renders `name` with `object`, failing on keys that no view model knows.
     func render(_ name: String, _ object: Any) throws(DiagnosticList) -> String {
         guard let template = library.getTemplate(named: name) else {

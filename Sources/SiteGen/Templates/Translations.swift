@@ -1,10 +1,5 @@
 /// Which pages of the build's sites are translations of each other, by translation key.
 struct Translations: Sendable {
-    struct PageRef: Sendable, Hashable {
-        var site: Int
-        var page: Site.PageID
-    }
-
     let sites: [Site]
     private let index: [String: [PageRef]]
 

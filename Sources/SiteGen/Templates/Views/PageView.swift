@@ -40,8 +40,16 @@ struct PageView: TemplateView {
         static let byName = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
     }
 
+    /// Keys that show the page's rendered Markdown, which a body edit changes.
+    private static let contentKeys: Set<Key> = [.content, .summary, .truncated, .toc, .tocEntries, .hasToc,
+                                                 .wordCount, .readingTime, .ogDescription]
+
     func lookup(_ key: String) -> Lookup {
         guard let key = Key.byName[key] else { return .unknown }
+        if let recorder = ReadRecorder.current {
+            let ref = PageRef(site: context.index, page: id)
+            Self.contentKeys.contains(key) ? recorder.readContent(ref) : recorder.read(ref)
+        }
         switch key {
         case .title: return .found(page.title)
         case .description: return .found(page.frontMatter.description ?? "")
@@ -70,7 +78,7 @@ struct PageView: TemplateView {
         case .url: return .found(urls.relative(page.path))
         case .permalink: return .found(urls.absolute(page.path))
         case .section: return .found(page.section)
-        case .sectionTitle: return .found(context.sectionPages[page.section].map { site[$0].title })
+        case .sectionTitle: return .found(context.sectionPages[page.section].map { context.record($0); return site[$0].title })
         case .sectionURL: return .found(context.sectionPages[page.section].map { urls.relative(site[$0].path) })
         case .type: return .found(page.type)
         case .layout: return .found(page.frontMatter.layout)
@@ -162,8 +170,9 @@ struct PageView: TemplateView {
 
     /// This page in other languages (and in its own, for `hreflang` lists), in language order.
     private func translations(includingSelf: Bool) -> [TranslationView] {
-        let me = Translations.PageRef(site: context.index, page: id)
+        let me = PageRef(site: context.index, page: id)
         return context.translations.all(of: me).filter { includingSelf || $0 != me }.map { ref in
+            ReadRecorder.current?.read(ref)
             let other = context.sites[ref.site]
             return TranslationView(language: other.language, title: other[ref.page].title,
                                    url: urls.relative(other[ref.page].path), permalink: urls.absolute(other[ref.page].path))

@@ -1,0 +1,125 @@
+import Foundation
+import Thumbnails
+
+/// Every stage's result of one build: what the outputs are rendered from, and, for
+/// `IncrementalBuild`, what each output read and what is on disk.
+struct BuildState: Sendable {
+    var templates: TemplateSet
+    var content: LoadedContent
+    /// The site models before Markdown, to tell what an edit changed in them.
+    var assembled: [Site]
+    var sites: [Site]
+    /// What each page's Markdown (its render hooks and shortcodes) read of other pages.
+    var markdownReads: [PageRef: PageReads]
+    let images: ImageVariants
+    /// Each templated output's template and reads, by output path.
+    var outputs: [String: OutputRecord] = [:]
+    /// What the output folder holds, by path, to write only what a rebuild changes.
+    var written: [String: OutputFile.Content] = [:]
+
+    struct OutputRecord: Sendable {
+        var template: String
+        var reads: PageReads
+    }
+
+    /// Which outputs to render: every one, or some.
+    struct Selection {
+        /// Whether to render a planned output of the site at an index.
+        var output: (Int, SiteRenderer.Planned) -> Bool
+        /// Pages whose share cards to draw; nil for every card and section thumbnail.
+        var cards: Set<PageRef>?
+
+        static var everything: Selection { Selection(output: { _, _ in true }, cards: nil) }
+    }
+
+    struct Output {
+        /// Every file of the site, except the templated outputs and cards left out by the selection.
+        var files: [OutputFile]
+        var rendered: [RenderedOutput]
+        var cards: Int
+        var warnings: [Diagnostic]
+    }
+
+    /// Templates → share cards → site-wide files: the files of the site, with static files and
+    /// bundle files. Throws every template error at once.
+    func render(options: BuildOptions, recording: Bool, selection: Selection = .everything) throws(DiagnosticList) -> Output {
+        let translations = Translations(sites: sites)
+        var cards = ShareCards.Output(files: [], warnings: [])
+        if options.drawCards && selection.cards?.isEmpty != true {
+            cards = ShareCards(sites: sites, siteDirectory: options.source,
+                               cache: ImageCache(directory: options.cacheDirectory.appendingPathComponent("cards")))
+                .render(pages: selection.cards)
+        }
+        var files = staticFiles(options) + resourceFiles(options) + cards.files
+        var warnings = content.warnings + cards.warnings
+        var rendered: [RenderedOutput] = [], problems: [Diagnostic] = []
+        for index in sites.indices {
+            let context = RenderContext(sites: sites, index: index, translations: translations, strings: content.strings,
+                                        generator: Builder.generator, drawsCards: options.drawCards, images: images)
+            let result = SiteRenderer(context: context, templates: templates, recordsReads: recording)
+                .render { selection.output(index, $0) }
+            problems += result.problems
+            rendered += result.outputs
+            files += result.outputs.map(\.file)
+            files += SiteFiles(context: context, templates: templates).files()
+            warnings += context.warnings
+        }
+        if !problems.isEmpty { throw DiagnosticList(problems) }
+        files += SiteFiles.shared(sites) + images.files
+        warnings += images.warnings
+        images.save()
+        if sites[0].config.relativeURLs {
+            files = files.map { RelativeURLs.rewrite($0, basePath: sites[0].urls.basePath) }
+        }
+        return Output(files: files, rendered: rendered, cards: cards.files.count, warnings: warnings)
+    }
+
+    /// Notes what `output` read and wrote.
+    mutating func remember(_ output: Output) {
+        for item in output.rendered {
+            guard let template = item.template, let reads = item.reads else { continue }
+            outputs[item.file.path] = OutputRecord(template: template, reads: reads)
+        }
+        for file in output.files { written[file.path] = file.content }
+    }
+
+    /// Whether the output folder holds `file` already: the same text, or a copy of the same
+    /// source that has not changed since.
+    func holds(_ file: OutputFile, changedSources: Set<String>) -> Bool {
+        switch (file.content, written[file.path]) {
+        case (.text(let new), .text(let old)?): return new == old
+        case (.data(let new), .data(let old)?): return new == old
+        case (.copy(let new), .copy(let old)?): return new == old && !changedSources.contains(new.standardizedFileURL.path)
+        default: return false
+        }
+    }
+
+    private func staticFiles(_ options: BuildOptions) -> [OutputFile] {
+        var files = EmbeddedTheme.staticFiles.map { OutputFile(path: $0.key, content: .text($0.value)) }
+        let staticDirectory = options.source.appendingPathComponent("static")
+        let root = staticDirectory.standardizedFileURL.path
+        if let enumerator = FileManager.default.enumerator(at: staticDirectory, includingPropertiesForKeys: [.isRegularFileKey]) {
+            for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
+                let relative = String(url.standardizedFileURL.path.dropFirst(root.count + 1))
+                files.append(OutputFile(path: relative, content: .copy(url)))
+            }
+        }
+        return files
+    }
+
+    /// Bundle files (once, however many translations link to them) and loose content files.
+    private func resourceFiles(_ options: BuildOptions) -> [OutputFile] {
+        var files = content.inventory.looseFiles.map {
+            OutputFile(path: $0.name, content: .copy(options.source.appendingPathComponent($0.path)))
+        }
+        var written: Set<String> = []
+        for site in sites {
+            for page in site.pages {
+                for resource in page.resources where written.insert(resource.path).inserted {
+                    files.append(OutputFile(path: OutputPath.file(forURLPath: resource.path), content: .copy(resource.sourceURL)))
+                }
+            }
+        }
+        return files
+    }
+}

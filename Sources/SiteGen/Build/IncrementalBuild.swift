@@ -1,0 +1,229 @@
+import Foundation
+
+/// A build kept in memory between edits, for the preview server. The first build is a whole one;
+/// after it, an edited page is read again alone and only the outputs that showed something of it
+/// are rendered again (its own page, the lists, feeds and taxonomy pages it appears in, its share
+/// card), and an edited template renders again only the outputs whose templates use it. An edit
+/// that changes the site's structure (a page added, moved, redated, retagged…) renders every output
+/// but still writes only the files that changed. Configuration, `i18n/` and bundle-file edits, and
+/// new or deleted content files, start again from scratch.
+public struct IncrementalBuild: Sendable {
+    public let options: BuildOptions
+    private var state: BuildState?
+    /// Paths changed since the last successful build: a failed one leaves the state as it was, so
+    /// they are built again with the next.
+    private var pending: Set<String> = []
+
+    public init(options: BuildOptions) {
+        self.options = options
+    }
+
+    /// Builds the whole site the first time, then what `changed` (paths from the site folder) affects.
+    public mutating func build(changed: [String] = []) throws(DiagnosticList) -> BuildReport {
+        pending.formUnion(changed)
+        let started = Date()
+        if let state, let edit = Edit(pending, state: state, source: options.source),
+           let rebuilt = try rebuild(state, edit, started: started) {
+            self.state = rebuilt.state
+            pending = []
+            return rebuilt.report
+        }
+        let (report, state) = try Builder(options: options).run(recording: true)
+        self.state = state
+        pending = []
+        return report
+    }
+
+    /// What changed paths ask of a rebuild; nil when only a whole build will do.
+    struct Edit {
+        /// Content files of pages, read again.
+        var sources: [ContentSource] = []
+        var templates = false
+        /// Full paths of changed (or removed) static files, copied again (or removed).
+        var staticFiles: Set<String> = []
+        /// Output paths of removed static files.
+        var removedStatic: [String] = []
+
+        init?(_ paths: Set<String>, state: BuildState, source: URL) {
+            let cardImages = Self.cardImages(state.content.config)
+            for path in paths.sorted() {
+                let url = source.appendingPathComponent(path)
+                if path.hasPrefix("templates/") {
+                    if path.hasSuffix("." + TemplateSet.fileExtension) { templates = true }
+                } else if path.hasPrefix("static/") {
+                    let name = String(path.dropFirst("static/".count))
+                    if cardImages.contains(name) { return nil }
+                    staticFiles.insert(url.standardizedFileURL.path)
+                    if !FileManager.default.fileExists(atPath: url.path) { removedStatic.append(name) }
+                } else if let page = state.content.inventory.sources.first(where: { $0.label == path }),
+                          FileManager.default.fileExists(atPath: url.path) {
+                    sources.append(page)
+                } else {
+                    // Configuration, i18n, a bundle file, a new or deleted page.
+                    return nil
+                }
+            }
+        }
+
+        /// Static files that share cards and section thumbnails are drawn with.
+        private static func cardImages(_ config: SiteConfig) -> Set<String> {
+            let cards = [config.cards] + Array(config.cards.sections.values)
+            return Set(cards.compactMap(\.logo) + config.thumbnails.values.flatMap { [$0.image, $0.logo].compactMap { $0 } })
+        }
+    }
+
+    /// The rebuild after `edit`, or nil when it needs a whole build.
+    private func rebuild(_ old: BuildState, _ edit: Edit, started: Date) throws(DiagnosticList) -> (report: BuildReport, state: BuildState)? {
+        var state = old
+        var changedTemplates: Set<String> = []
+        if edit.templates {
+            let templates = try TemplateSet.load(siteTemplates: options.source.appendingPathComponent("templates"))
+            guard templates.names == old.templates.names else { return nil }
+            changedTemplates = templates.names.filter { templates.source(of: $0) != old.templates.source(of: $0) }
+            state.templates = templates
+        }
+        let loader = SiteLoader(options: options, templates: state.templates, images: state.images)
+
+        // Pages: read the edited files again.
+        var edited: [PageRef: Page] = [:], bodiesOnly = true, problems: [Diagnostic] = []
+        for source in edit.sources {
+            let content = state.content
+            guard let language = content.languages.firstIndex(where: { $0.code == source.language }) else { return nil }
+            let page: Page?
+            do {
+                page = try loader.pageLoader(content.config, languages: content.languages, index: language,
+                                             inventory: content.inventory).load(source)
+            } catch {
+                problems += error.diagnostics
+                continue
+            }
+            let position = content.pagesByLanguage[language].firstIndex { $0.source?.label == source.label }
+            switch (position, page) {
+            case (nil, nil):
+                continue  // a draft or future page the preview leaves out, still left out
+            case (let position?, var page?):
+                let previous = content.pagesByLanguage[language][position]
+                page.resources = previous.resources  // bundle files are their own edits
+                var sameFrontMatter = page
+                sameFrontMatter.body = previous.body
+                sameFrontMatter.bodyStartLine = previous.bodyStartLine
+                if sameFrontMatter != previous { bodiesOnly = false }
+                state.content.pagesByLanguage[language][position] = page
+                guard let id = state.sites[language].pages.firstIndex(where: { $0.source?.label == source.label }) else { return nil }
+                edited[PageRef(site: language, page: id)] = page
+            default:
+                return nil  // a page appears or disappears
+            }
+        }
+        if !problems.isEmpty { throw DiagnosticList(problems) }
+
+        // The site models: patched when only bodies changed, else assembled again and compared.
+        var shown: Set<PageRef> = [], everything = false
+        var markdownTargets: Set<PageRef>? = Set(edited.keys)
+        if bodiesOnly {
+            for (ref, page) in edited {
+                for keep in [\BuildState.assembled, \BuildState.sites] {
+                    state[keyPath: keep][ref.site].pages[ref.page].body = page.body
+                    state[keyPath: keep][ref.site].pages[ref.page].bodyStartLine = page.bodyStartLine
+                }
+            }
+        } else {
+            let assembled = try loader.assemble(state.content)
+            if let changed = Self.changedPages(from: old.assembled, to: assembled, edited: Set(edited.keys)) {
+                shown = changed
+                var sites = assembled
+                for site in sites.indices {
+                    for page in sites[site].pages.indices { sites[site].pages[page].rendered = old.sites[site].pages[page].rendered }
+                }
+                state.sites = sites
+                markdownTargets = Set(edited.keys).union(old.markdownReads.filter { !$0.value.pages.isDisjoint(with: changed) }.map(\.key))
+            } else {
+                everything = true
+                markdownTargets = nil
+                state.sites = assembled
+            }
+            state.assembled = assembled
+        }
+        if Self.changesMarkdown(changedTemplates, templates: state.templates) { markdownTargets = nil }
+
+        // Markdown of the pages that may have changed; outputs show a page's content only if it did.
+        var contentChanged: Set<PageRef> = []
+        if markdownTargets?.isEmpty != true {
+            let before = state.sites
+            let markdown = loader.renderMarkdown(state.sites, content: state.content, only: markdownTargets, recording: true)
+            if !markdown.problems.isEmpty { throw DiagnosticList(markdown.problems) }
+            state.sites = markdown.sites
+            state.markdownReads.merge(markdown.reads) { $1 }
+            contentChanged = Set(markdown.reads.keys.filter {
+                before[$0.site][$0.page].rendered != state.sites[$0.site][$0.page].rendered
+            })
+        }
+
+        // Outputs that read a changed page or use a changed template.
+        var usesChangedTemplate: [String: Bool] = [:]
+        let templates = state.templates, outputs = state.outputs
+        let selection = BuildState.Selection(output: { _, planned in
+            guard !everything, let record = outputs[planned.path], let template = planned.template else { return true }
+            if record.reads.isAffected(byPages: shown, contents: contentChanged) { return true }
+            guard !changedTemplates.isEmpty else { return false }
+            if let known = usesChangedTemplate[template] { return known }
+            let uses = !templates.dependencies(of: template).isDisjoint(with: changedTemplates)
+            usesChangedTemplate[template] = uses
+            return uses
+        }, cards: everything ? nil : shown)
+        let output = try state.render(options: options, recording: true, selection: selection)
+
+        // Write what differs from the output folder.
+        var latest: [String: OutputFile] = [:]
+        for file in output.files { latest[file.path] = file }
+        let changed = latest.values.filter { !state.holds($0, changedSources: edit.staticFiles) }
+        var removed = edit.removedStatic.filter { latest[$0] == nil }
+        if everything { removed = state.written.keys.filter { latest[$0] == nil } }
+        do {
+            try OutputWriter(destination: options.destination).update(changed, removing: removed)
+        } catch {
+            throw DiagnosticList([error])
+        }
+        for path in removed {
+            state.written[path] = nil
+            state.outputs[path] = nil
+        }
+        state.remember(output)
+        let report = Builder(options: options).report(state, filesWritten: changed.count + removed.count, cards: output.cards,
+                                                      started: started, warnings: output.warnings)
+        return (report, state)
+    }
+
+    /// The pages an edit changed, when it left the site's structure as it was: the same pages at
+    /// the same URLs, in the same lists, taxonomies and menus, with the same dates, aliases and
+    /// files, and nothing changed but the edited pages. Nil when the structure changed.
+    static func changedPages(from old: [Site], to new: [Site], edited: Set<PageRef>) -> Set<PageRef>? {
+        guard old.count == new.count else { return nil }
+        var changed: Set<PageRef> = []
+        for (index, (before, after)) in zip(old, new).enumerated() {
+            guard before.pages.count == after.pages.count, before.home == after.home,
+                  before.regularPages == after.regularPages, before.members == after.members,
+                  before.childSections == after.childSections, before.parent == after.parent,
+                  before.previous == after.previous, before.next == after.next,
+                  before.taxonomies == after.taxonomies, before.menus == after.menus,
+                  before.pagesByContentPath == after.pagesByContentPath else { return nil }
+            for id in before.pages.indices where before.pages[id] != after.pages[id] {
+                let ref = PageRef(site: index, page: id)
+                let a = before.pages[id], b = after.pages[id]
+                guard edited.contains(ref), a.path == b.path, a.kind == b.kind, a.date == b.date,
+                      a.aliases == b.aliases, a.resources == b.resources, a.translationKey == b.translationKey,
+                      a.frontMatter.headless == b.frontMatter.headless else { return nil }
+                changed.insert(ref)
+            }
+        }
+        return changed
+    }
+
+    /// Whether a template edit changes rendered Markdown: render hooks and shortcodes, and what they use.
+    static func changesMarkdown(_ changed: Set<String>, templates: TemplateSet) -> Bool {
+        guard !changed.isEmpty else { return false }
+        return templates.names.contains { name in
+            (name.hasPrefix("_markup/") || name.hasPrefix("shortcodes/")) && !templates.dependencies(of: name).isDisjoint(with: changed)
+        }
+    }
+}

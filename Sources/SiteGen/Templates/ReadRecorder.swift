@@ -1,0 +1,35 @@
+/// The pages one rendering (an output file, or one page's Markdown with its render hooks and
+/// shortcodes) read, so that after an edit only what read the edited page is rendered again.
+/// Views report every page they show; a page's rendered Markdown (`content`, `summary`, word
+/// counts…) is reported apart, because an edit to a page's body changes only that.
+final class ReadRecorder: @unchecked Sendable {
+    /// Set around one rendering, on one thread: no lock is needed.
+    @TaskLocal static var current: ReadRecorder?
+
+    private(set) var reads = PageReads()
+
+    func read(_ page: PageRef) { reads.pages.insert(page) }
+    func readContent(_ page: PageRef) {
+        reads.pages.insert(page)
+        reads.contents.insert(page)
+    }
+
+    /// Runs `body` recording into a new recorder when `recording`, and returns what it read.
+    static func recording<T>(_ recording: Bool, _ body: () -> T) -> (T, PageReads?) {
+        guard recording else { return (body(), nil) }
+        let recorder = ReadRecorder()
+        let value = $current.withValue(recorder, operation: body)
+        return (value, recorder.reads)
+    }
+}
+
+/// What a rendering read: pages it showed anything of, and among them those whose rendered Markdown it showed.
+struct PageReads: Sendable {
+    var pages: Set<PageRef> = []
+    var contents: Set<PageRef> = []
+
+    /// Whether an edit that changed `pages` (anything shown of them) and `contents` (their Markdown) touches this rendering.
+    func isAffected(byPages changed: Set<PageRef>, contents changedContents: Set<PageRef>) -> Bool {
+        !pages.isDisjoint(with: changed) || !contents.isDisjoint(with: changedContents)
+    }
+}
