@@ -1,11 +1,15 @@
 import Foundation
 
-/// Notices edits to a site's sources by comparing each file's size and modification time every
-/// `interval`. Editors that save by writing a new file and renaming it over the old one are seen
-/// like any other change. Bursts (a save touching several files) are reported once.
+/// Notices edits to a site's sources: through inotify on Linux, else by comparing each file's size
+/// and modification time every `interval`. Editors that save by writing a new file and renaming it
+/// over the old one are seen like any other change. Bursts (a save touching several files) are
+/// reported once, when the writes have been quiet for `settle` (inotify) or `interval` (polling).
 public struct SiteWatcher: Sendable {
     public let source: URL
     public var interval: Duration = .milliseconds(100)
+    public var settle: Duration = .milliseconds(10)
+    /// Polls even where inotify is available (tests of the fallback).
+    var polls = false
 
     static let folders = ["content", "templates", "static", "i18n"]
     static let configurationFiles = ["config.yaml", "config.yml", "config.toml", "config.json",
@@ -18,6 +22,19 @@ public struct SiteWatcher: Sendable {
     /// Calls `changed` with the paths (from the site folder) that changed since `start` (a
     /// `snapshot()` taken before the server said it was ready, so no edit falls between), until cancelled.
     func watch(from start: [String: Stamp], _ changed: @Sendable ([String]) async -> Void) async {
+        #if os(Linux)
+        if !polls, let events = FileEvents(source: source, folders: Self.folders) {
+            let batches = events.batches(settle: settle)
+            // Edits made before the watches were in place.
+            let missed = Self.difference(start, snapshot())
+            if !missed.isEmpty { await changed(missed) }
+            for await batch in batches {
+                if Task.isCancelled { break }
+                await changed(batch)
+            }
+            return
+        }
+        #endif
         var last = start
         while !Task.isCancelled {
             try? await Task.sleep(for: interval)
@@ -26,10 +43,19 @@ public struct SiteWatcher: Sendable {
             // Let a burst of writes settle before building.
             try? await Task.sleep(for: interval)
             current = snapshot()
-            let paths = Set(last.keys).union(current.keys).filter { last[$0] != current[$0] }.sorted()
+            let paths = Self.difference(last, current)
             last = current
             await changed(paths)
         }
+    }
+
+    /// Editors' swap, backup and probe files (vim's `.x.swp`, `x~` and `4913`, Emacs's `.#x`), never site sources.
+    static func isEditorScratch(_ name: String) -> Bool {
+        name.hasPrefix(".") || name.hasSuffix("~") || name == "4913"
+    }
+
+    static func difference(_ before: [String: Stamp], _ after: [String: Stamp]) -> [String] {
+        Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }.sorted()
     }
 
     struct Stamp: Hashable {
@@ -42,7 +68,7 @@ public struct SiteWatcher: Sendable {
         let base = source.standardizedFileURL.path
         func stamp(_ url: URL) {
             guard let values = try? url.resourceValues(forKeys: [.fileSizeKey, .contentModificationDateKey, .isRegularFileKey]),
-                  values.isRegularFile == true else { return }
+                  values.isRegularFile == true, !Self.isEditorScratch(url.lastPathComponent) else { return }
             let path = String(url.standardizedFileURL.path.dropFirst(base.count + 1))
             stamps[path] = Stamp(size: values.fileSize ?? 0, modified: values.contentModificationDate ?? .distantPast)
         }

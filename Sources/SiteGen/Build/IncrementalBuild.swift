@@ -58,11 +58,22 @@ public struct IncrementalBuild: Sendable {
                 } else if let page = state.content.inventory.sources.first(where: { $0.label == path }),
                           FileManager.default.fileExists(atPath: url.path) {
                     sources.append(page)
+                } else if !FileManager.default.fileExists(atPath: url.path) && !Self.isKnown(path, at: url, in: state) {
+                    continue  // a file that came and went (an editor's temporary): nothing to build
                 } else {
                     // Configuration, i18n, a bundle file, a new or deleted page.
                     return nil
                 }
             }
+        }
+
+        /// Whether the build read the file at `path` (from the site folder): a page's file, a bundle
+        /// file or a loose content file.
+        private static func isKnown(_ path: String, at url: URL, in state: BuildState) -> Bool {
+            let content = state.content, full = url.standardizedFileURL.path
+            return content.inventory.sources.contains { $0.label == path }
+                || content.inventory.looseFiles.contains { $0.path == path }
+                || content.pagesByLanguage.contains { $0.contains { $0.resources.contains { $0.sourceURL.standardizedFileURL.path == full } } }
         }
 
         /// Static files that share cards and section thumbnails are drawn with.

@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+@testable import SiteGenServer
+
+/// The watcher reports the files an editor changes, however it saves them, through inotify and
+/// through the polling fallback alike.
+@Suite struct SiteWatcherTests {
+    /// A watcher running on a temporary site, collecting the batches it reports.
+    final class Watching: @unchecked Sendable {
+        let source: URL
+        private let task: Task<Void, Never>
+        private let batches: AsyncStream<[String]>.Iterator.Box
+
+        init(polling: Bool) throws {
+            source = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-watch-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: source.appendingPathComponent("content/blog"), withIntermediateDirectories: true)
+            try Data("---\ntitle: A\n---\nA.\n".utf8).write(to: source.appendingPathComponent("content/blog/a.md"))
+            var watcher = SiteWatcher(source: source)
+            watcher.polls = polling
+            watcher.interval = .milliseconds(50)
+            let (stream, continuation) = AsyncStream<[String]>.makeStream()
+            batches = .init(stream.makeAsyncIterator())
+            let start = watcher.snapshot()
+            task = Task { await watcher.watch(from: start) { continuation.yield($0) } }
+            // Let the watches be placed.
+            Thread.sleep(forTimeInterval: 0.2)
+        }
+
+        func write(_ path: String, _ text: String) throws {
+            let url = source.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+
+        /// The paths of the next batch, or nil after five seconds.
+        func next() async -> [String]? {
+            await withTaskGroup(of: [String]?.self) { group in
+                group.addTask { await self.batches.next() }
+                group.addTask { try? await Task.sleep(for: .seconds(5)); return nil }
+                let first = await group.next()!
+                group.cancelAll()
+                return first
+            }
+        }
+
+        func stop() {
+            task.cancel()
+            try? FileManager.default.removeItem(at: source)
+        }
+    }
+
+    @Test(arguments: [false, true]) func reportsWritesRenamesNewFoldersAndDeletions(polling: Bool) async throws {
+        let watching = try Watching(polling: polling)
+        defer { watching.stop() }
+
+        try watching.write("content/blog/a.md", "---\ntitle: A\n---\nEdited.\n")
+        #expect(await watching.next() == ["content/blog/a.md"])
+
+        // Saved as editors do: a new file renamed over the old one, an editor's swap file beside.
+        try watching.write("content/blog/.a.md.swp", "swap")
+        try watching.write("content/blog/a.md.tmp", "---\ntitle: A\n---\nRenamed over.\n")
+        rename(watching.source.appendingPathComponent("content/blog/a.md.tmp").path, watching.source.appendingPathComponent("content/blog/a.md").path)
+        let renamed = await watching.next() ?? []
+        #expect(renamed.contains("content/blog/a.md"))
+        #expect(!renamed.contains("content/blog/.a.md.swp"))
+
+        try watching.write("content/news/first/index.md", "---\ntitle: New\n---\n")
+        #expect(await watching.next() == ["content/news/first/index.md"])
+
+        try FileManager.default.removeItem(at: watching.source.appendingPathComponent("content/blog/a.md"))
+        #expect(await watching.next() == ["content/blog/a.md"])
+
+        try watching.write("config.yaml", "title: T\n")
+        #expect(await watching.next() == ["config.yaml"])
+    }
+}
+
+extension AsyncStream.Iterator {
+    /// Shares one iterator between tasks (the watcher's batches are read from a task group).
+    final class Box: @unchecked Sendable {
+        private var iterator: AsyncStream.Iterator
+        init(_ iterator: AsyncStream.Iterator) { self.iterator = iterator }
+        func next() async -> Element? { await iterator.next() }
+    }
+}
