@@ -11,7 +11,13 @@ enum LiveReload {
         <script>
         (() => {
           const source = new EventSource("\(eventsPath)");
-          source.addEventListener("reload", () => location.reload());
+          // A rebuild names the pages it wrote, or "*" for all; only those reload.
+          source.addEventListener("reload", (event) => {
+            const pages = JSON.parse(event.data);
+            const path = decodeURI(location.pathname);
+            const here = path.endsWith("/index.html") ? path.slice(0, -"index.html".length) : path;
+            if (pages === "*" || pages.includes(here)) location.reload();
+          });
           source.addEventListener("css", () => {
             for (const link of document.querySelectorAll('link[rel="stylesheet"]')) {
               const url = new URL(link.href);

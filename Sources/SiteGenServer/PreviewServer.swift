@@ -29,13 +29,13 @@ public struct PreviewServer: Sendable {
     public func run(ready: @escaping @Sendable (URL) async -> Void = { _ in }) async throws {
         let router = Router()
         let site = self.site, liveReload = configuration.liveReload
-        let root = await site.root
+        let root = site.root
         router.get(RouterPath(LiveReload.eventsPath)) { _, _ -> Response in
             let events = await site.events()
             let body = ResponseBody { writer in
                 try await writer.write(ByteBuffer(string: ": connected\n\n"))
                 for await event in events {
-                    try await writer.write(ByteBuffer(string: "event: \(event)\ndata: \(event)\n\n"))
+                    try await writer.write(ByteBuffer(string: "event: \(event.name)\ndata: \(event.data)\n\n"))
                 }
                 try await writer.finish(nil)
             }
@@ -109,8 +109,9 @@ public struct PreviewServer: Sendable {
         let data = try Data(contentsOf: url)
         let type = MediaType.forExtension(url.pathExtension)
         let isHTML = type == "text/html"
-        let generation = await site.generation
-        let errors = await site.errors
+        // Read without waiting for a rebuild in progress: a page whose file has landed is served.
+        let generation = site.generation
+        let errors = site.errors
         let tag = "\"\(data.count)-\(data.hashValue)-\(isHTML ? generation : 0)\""
         if status == .ok, request.headers[.ifNoneMatch] == tag {
             return Response(status: .notModified, headers: [.eTag: tag])

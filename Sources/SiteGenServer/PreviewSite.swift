@@ -1,47 +1,103 @@
 import Foundation
 import SiteGen
+import Synchronization
+
+/// What open pages are told after a rebuild.
+public struct PreviewEvent: Sendable, Equatable {
+    /// `reload`, or `css` when only stylesheets changed.
+    public var name: String
+    /// For `reload`, the pages to reload as a JSON array of paths (`["/blog/post/"]`), or `"*"` for every page.
+    public var data: String
+
+    static let reloadAll = PreviewEvent(name: "reload", data: "\"*\"")
+    static let css = PreviewEvent(name: "css", data: "css")
+
+    /// A reload of the pages written at `outputs` (paths from the output folder).
+    static func reload(_ outputs: [String]) -> PreviewEvent? {
+        let pages = outputs.filter { $0.hasSuffix(".html") }.map { path in
+            path == "index.html" ? "/" : path.hasSuffix("/index.html") ? "/" + path.dropLast("index.html".count) : "/" + path
+        }.sorted()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .withoutEscapingSlashes
+        guard !pages.isEmpty, let json = try? encoder.encode(pages) else { return nil }
+        return PreviewEvent(name: "reload", data: String(decoding: json, as: UTF8.self))
+    }
+}
 
 /// The site being previewed: built into a private folder (never the user's `public/`), rebuilt
 /// incrementally on change from the site model kept in memory, and the last good build kept when
-/// an edit breaks, with the errors for the overlay.
+/// an edit breaks, with the errors for the overlay. The status pages are served with is read
+/// without waiting for a rebuild in progress, so an edited page is served as soon as its file
+/// lands, while the lists and feeds that show it are still being rendered.
 public actor PreviewSite {
     public let options: BuildOptions
-    /// Errors of the last build; empty when it succeeded.
-    public private(set) var errors: [Diagnostic] = []
-    /// Counts builds, so pages' ETags change with each rebuild.
-    public private(set) var generation = 0
-    private var listeners: [UUID: AsyncStream<String>.Continuation] = [:]
+    private let status = Mutex(Status())
+    private var listeners: [UUID: AsyncStream<PreviewEvent>.Continuation] = [:]
     private var build: IncrementalBuild
+    private let log: @Sendable (String) -> Void
 
-    /// `options.destination` is replaced by a private folder.
-    public init(options: BuildOptions) {
+    struct Status {
+        var errors: [Diagnostic] = []
+        var generation = 0
+    }
+
+    /// `options.destination` is replaced by a private folder. `log` hears of each rebuild.
+    public init(options: BuildOptions, log: @escaping @Sendable (String) -> Void = { _ in }) {
         var options = options
         options.destination = FileManager.default.temporaryDirectory
             .appendingPathComponent("sitegen-preview-\(UUID().uuidString)/site")
         self.options = options
+        self.log = log
         build = IncrementalBuild(options: options)
     }
 
-    public var root: URL { options.destination }
+    public nonisolated var root: URL { options.destination }
+    /// Errors of the last build; empty when it succeeded.
+    public nonisolated var errors: [Diagnostic] { status.withLock { $0.errors } }
+    /// Counts builds, so pages' ETags change with each rebuild.
+    public nonisolated var generation: Int { status.withLock { $0.generation } }
 
-    /// Builds what `changed` (paths from the site folder) affects, the whole site the first time; on failure the previous output stays and the errors are kept. Tells every
-    /// open page to reload, or only to refresh its stylesheets when only CSS files changed.
+    /// Builds what `changed` (paths from the site folder) affects, the whole site the first time;
+    /// on failure the previous output stays and the errors are kept. Tells open pages to reload as
+    /// their files land, or only to refresh their stylesheets when only CSS files changed.
     @discardableResult
     public func rebuild(changed: [String] = []) -> Result<BuildReport, DiagnosticList> {
-        let result = Result(catching: { () throws(DiagnosticList) in try build.build(changed: changed) })
+        let hadErrors = !errors.isEmpty
+        let cssOnly = !changed.isEmpty && changed.allSatisfy { $0.hasSuffix(".css") }
+        let result = Result(catching: { () throws(DiagnosticList) in
+            try build.build(changed: changed) { landed in
+                status.withLock { $0.generation += 1 }
+                guard !cssOnly else { return }
+                switch landed {
+                case .site: send(.reloadAll)
+                case .files(let paths): if !hadErrors, let event = PreviewEvent.reload(paths) { send(event) }
+                }
+            }
+        })
         switch result {
-        case .success: errors = []
-        case .failure(let list): errors = list.diagnostics.filter { $0.severity == .error }
+        case .success(let report):
+            status.withLock { $0.errors = [] }
+            // The overlay is on every open page: all of them reload when the fix lands.
+            if hadErrors { send(.reloadAll) } else if cssOnly { send(.css) }
+            if !changed.isEmpty { log(String(format: "Rebuilt in %.0f ms: %d file%@ written", report.seconds * 1000, report.filesWritten, report.filesWritten == 1 ? "" : "s")) }
+        case .failure(let list):
+            status.withLock {
+                $0.errors = list.diagnostics.filter { $0.severity == .error }
+                $0.generation += 1
+            }
+            send(.reloadAll)
+            for diagnostic in list.diagnostics { log(diagnostic.description) }
         }
-        generation += 1
-        let cssOnly = !changed.isEmpty && errors.isEmpty && changed.allSatisfy { $0.hasSuffix(".css") }
-        for listener in listeners.values { listener.yield(cssOnly ? "css" : "reload") }
         return result
     }
 
-    /// Rebuild events (`reload` or `css`) for one open page.
-    public func events() -> AsyncStream<String> {
-        let (stream, continuation) = AsyncStream<String>.makeStream()
+    private func send(_ event: PreviewEvent) {
+        for listener in listeners.values { listener.yield(event) }
+    }
+
+    /// Rebuild events for one open page.
+    public func events() -> AsyncStream<PreviewEvent> {
+        let (stream, continuation) = AsyncStream<PreviewEvent>.makeStream()
         let id = UUID()
         listeners[id] = continuation
         continuation.onTermination = { _ in Task { await self.stopListening(id) } }

@@ -30,7 +30,7 @@ struct ServeCommand: AsyncParsableCommand {
         var options = BuildOptions(source: URL(fileURLWithPath: source))
         options.includeDrafts = drafts
         options.includeFuture = future
-        let site = PreviewSite(options: options)
+        let site = PreviewSite(options: options, log: { printError($0) })
         switch await site.rebuild() {
         case .success(let report):
             for warning in report.warnings { printError(warning.description) }

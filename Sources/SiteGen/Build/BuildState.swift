@@ -11,11 +11,29 @@ struct BuildState: Sendable {
     var sites: [Site]
     /// What each page's Markdown (its render hooks and shortcodes) read of other pages.
     var markdownReads: [PageRef: PageReads]
+    /// Lookups over the sites' pages, made again only when the structure changes.
+    var indexes: SiteIndexes
     let images: ImageVariants
     /// Each templated output's template and reads, by output path.
     var outputs: [String: OutputRecord] = [:]
     /// What the output folder holds, by path, to write only what a rebuild changes.
     var written: [String: OutputFile.Content] = [:]
+
+    /// Pages, sections and bundle images, for the report: they change only with the structure.
+    var counts: (pages: Int, sections: Int, images: Int) = (0, 0, 0)
+
+    mutating func count() {
+        counts = (0, 0, 0)
+        var images: Set<String> = []
+        for site in sites {
+            counts.pages += site.renderedPages.count
+            for id in site.pages.indices {
+                if site.pages[id].kind == .section { counts.sections += 1 }
+                for resource in site.pages[id].resources where resource.image != nil { images.insert(resource.sourcePath) }
+            }
+        }
+        counts.images = images.count
+    }
 
     struct OutputRecord: Sendable {
         var template: String
@@ -28,6 +46,8 @@ struct BuildState: Sendable {
         var output: (Int, SiteRenderer.Planned) -> Bool
         /// Pages whose share cards to draw; nil for every card and section thumbnail.
         var cards: Set<PageRef>?
+        /// Static files, bundle files and the site-wide files (aliases, robots, redirects, sitemap index).
+        var otherFiles = true
 
         static var everything: Selection { Selection(output: { _, _ in true }, cards: nil) }
     }
@@ -43,29 +63,28 @@ struct BuildState: Sendable {
     /// Templates → share cards → site-wide files: the files of the site, with static files and
     /// bundle files. Throws every template error at once.
     func render(options: BuildOptions, recording: Bool, selection: Selection = .everything) throws(DiagnosticList) -> Output {
-        let translations = Translations(sites: sites)
         var cards = ShareCards.Output(files: [], warnings: [])
         if options.drawCards && selection.cards?.isEmpty != true {
             cards = ShareCards(sites: sites, siteDirectory: options.source,
                                cache: ImageCache(directory: options.cacheDirectory.appendingPathComponent("cards")))
                 .render(pages: selection.cards)
         }
-        var files = staticFiles(options) + resourceFiles(options) + cards.files
+        var files = (selection.otherFiles ? staticFiles(options) + resourceFiles(options) : []) + cards.files
         var warnings = content.warnings + cards.warnings
         var rendered: [RenderedOutput] = [], problems: [Diagnostic] = []
         for index in sites.indices {
-            let context = RenderContext(sites: sites, index: index, translations: translations, strings: content.strings,
+            let context = RenderContext(sites: sites, index: index, translations: indexes.translations, strings: content.strings,
                                         generator: Builder.generator, drawsCards: options.drawCards, images: images)
             let result = SiteRenderer(context: context, templates: templates, recordsReads: recording)
                 .render { selection.output(index, $0) }
             problems += result.problems
             rendered += result.outputs
             files += result.outputs.map(\.file)
-            files += SiteFiles(context: context, templates: templates).files()
+            if selection.otherFiles { files += SiteFiles(context: context, templates: templates).files() }
             warnings += context.warnings
         }
         if !problems.isEmpty { throw DiagnosticList(problems) }
-        files += SiteFiles.shared(sites) + images.files
+        files += (selection.otherFiles ? SiteFiles.shared(sites) : []) + images.files
         warnings += images.warnings
         images.save()
         if sites[0].config.relativeURLs {
@@ -89,7 +108,8 @@ struct BuildState: Sendable {
         switch (file.content, written[file.path]) {
         case (.text(let new), .text(let old)?): return new == old
         case (.data(let new), .data(let old)?): return new == old
-        case (.copy(let new), .copy(let old)?): return new == old && !changedSources.contains(new.standardizedFileURL.path)
+        case (.copy(let new), .copy(let old)?):
+            return new.path == old.path && (changedSources.isEmpty || !changedSources.contains(new.standardizedFileURL.path))
         default: return false
         }
     }

@@ -54,11 +54,13 @@ public struct Builder: Sendable {
             problems += error.diagnostics
         }
         guard problems.isEmpty, let templates, let content else { throw DiagnosticList(problems) }
-        let markdown = loader.renderMarkdown(assembled, content: content, recording: recording)
+        let indexes = SiteIndexes(sites: assembled)
+        let markdown = loader.renderMarkdown(assembled, content: content, recording: recording, indexes: indexes)
         if !markdown.problems.isEmpty { throw DiagnosticList(markdown.problems) }
 
         var state = BuildState(templates: templates, content: content, assembled: assembled, sites: markdown.sites,
-                               markdownReads: markdown.reads, images: images)
+                               markdownReads: markdown.reads, indexes: indexes, images: images)
+        state.count()
         let output = try state.render(options: options, recording: recording)
         let written: Int
         do {
@@ -71,14 +73,10 @@ public struct Builder: Sendable {
     }
 
     func report(_ state: BuildState, filesWritten: Int, cards: Int, started: Date, warnings: [Diagnostic]) -> BuildReport {
-        let sites = state.sites
-        let pages = sites.reduce(0) { $0 + $1.renderedPages.count }
-        let sections = sites.reduce(0) { $0 + $1.pages.filter { $0.kind == .section }.count }
-        let imageCount = Set(sites.flatMap { $0.pages.flatMap { $0.resources.filter { $0.image != nil }.map(\.sourcePath) } }).count
-            + cards + state.images.files.count
-        return BuildReport(pages: pages, sections: sections, filesWritten: filesWritten, images: imageCount,
-                           seconds: Date().timeIntervalSince(started),
-                           warnings: warnings.sorted { $0.description < $1.description })
+        BuildReport(pages: state.counts.pages, sections: state.counts.sections, filesWritten: filesWritten,
+                    images: state.counts.images + cards + state.images.files.count,
+                    seconds: Date().timeIntervalSince(started),
+                    warnings: warnings.sorted { $0.description < $1.description })
     }
 
     /// Every stage up to the site models, one per language: what `sitegen build` renders and later

@@ -18,12 +18,22 @@ public struct IncrementalBuild: Sendable {
         self.options = options
     }
 
-    /// Builds the whole site the first time, then what `changed` (paths from the site folder) affects.
-    public mutating func build(changed: [String] = []) throws(DiagnosticList) -> BuildReport {
+    /// What a build wrote, told as it lands.
+    public enum Landed: Sendable {
+        /// The whole site may have changed.
+        case site
+        /// These output files (paths from the output folder) were written or removed.
+        case files([String])
+    }
+
+    /// Builds the whole site the first time, then what `changed` (paths from the site folder)
+    /// affects. `landed` hears of the files as they are written: an edited page's own file first,
+    /// then the lists, feeds and other pages that show it, which take longer on a large site.
+    public mutating func build(changed: [String] = [], landed: (Landed) -> Void = { _ in }) throws(DiagnosticList) -> BuildReport {
         pending.formUnion(changed)
         let started = Date()
         if let state, let edit = Edit(pending, state: state, source: options.source),
-           let rebuilt = try rebuild(state, edit, started: started) {
+           let rebuilt = try rebuild(state, edit, started: started, landed: landed) {
             self.state = rebuilt.state
             pending = []
             return rebuilt.report
@@ -31,6 +41,7 @@ public struct IncrementalBuild: Sendable {
         let (report, state) = try Builder(options: options).run(recording: true)
         self.state = state
         pending = []
+        landed(.site)
         return report
     }
 
@@ -84,7 +95,8 @@ public struct IncrementalBuild: Sendable {
     }
 
     /// The rebuild after `edit`, or nil when it needs a whole build.
-    private func rebuild(_ old: BuildState, _ edit: Edit, started: Date) throws(DiagnosticList) -> (report: BuildReport, state: BuildState)? {
+    private func rebuild(_ old: BuildState, _ edit: Edit, started: Date,
+                         landed: (Landed) -> Void) throws(DiagnosticList) -> (report: BuildReport, state: BuildState)? {
         var state = old
         var changedTemplates: Set<String> = []
         if edit.templates {
@@ -152,6 +164,7 @@ public struct IncrementalBuild: Sendable {
                 everything = true
                 markdownTargets = nil
                 state.sites = assembled
+                state.indexes = SiteIndexes(sites: assembled)
             }
             state.assembled = assembled
         }
@@ -161,7 +174,8 @@ public struct IncrementalBuild: Sendable {
         var contentChanged: Set<PageRef> = []
         if markdownTargets?.isEmpty != true {
             let before = state.sites
-            let markdown = loader.renderMarkdown(state.sites, content: state.content, only: markdownTargets, recording: true)
+            let markdown = loader.renderMarkdown(state.sites, content: state.content, only: markdownTargets, recording: true,
+                                                 indexes: state.indexes)
             if !markdown.problems.isEmpty { throw DiagnosticList(markdown.problems) }
             state.sites = markdown.sites
             state.markdownReads.merge(markdown.reads) { $1 }
@@ -170,10 +184,11 @@ public struct IncrementalBuild: Sendable {
             })
         }
 
-        // Outputs that read a changed page or use a changed template.
+        // Outputs that read a changed page or use a changed template: the edited pages' own first.
+        if everything { state.count() }
         var usesChangedTemplate: [String: Bool] = [:]
         let templates = state.templates, outputs = state.outputs
-        let selection = BuildState.Selection(output: { _, planned in
+        func affected(_ planned: SiteRenderer.Planned) -> Bool {
             guard !everything, let record = outputs[planned.path], let template = planned.template else { return true }
             if record.reads.isAffected(byPages: shown, contents: contentChanged) { return true }
             guard !changedTemplates.isEmpty else { return false }
@@ -181,15 +196,34 @@ public struct IncrementalBuild: Sendable {
             let uses = !templates.dependencies(of: template).isDisjoint(with: changedTemplates)
             usesChangedTemplate[template] = uses
             return uses
-        }, cards: everything ? nil : shown)
-        let output = try state.render(options: options, recording: true, selection: selection)
+        }
+        let own = everything ? [] : Set(edited.keys.map { state.sites[$0.site][$0.page].outputPath })
+        var written = 0
+        if !own.isEmpty {
+            let first = BuildState.Selection(output: { own.contains($1.path) && affected($1) }, cards: [], otherFiles: false)
+            let output = try state.render(options: options, recording: true, selection: first)
+            written += try write(output, removing: [], into: &state, changedSources: [])
+            landed(.files(output.files.map(\.path)))
+        }
+        let rest = BuildState.Selection(output: { !own.contains($1.path) && affected($1) }, cards: everything ? nil : shown,
+                                        otherFiles: everything || changedTemplates.count > 0 || !edit.staticFiles.isEmpty)
+        let output = try state.render(options: options, recording: true, selection: rest)
+        let produced = Set(output.files.map(\.path)).union(own)
+        let removed = (everything ? Array(state.written.keys) : edit.removedStatic).filter { !produced.contains($0) }
+        written += try write(output, removing: removed, into: &state, changedSources: edit.staticFiles)
+        landed(everything ? .site : .files(output.files.map(\.path) + removed))
+        let report = Builder(options: options).report(state, filesWritten: written, cards: output.cards,
+                                                      started: started, warnings: output.warnings)
+        return (report, state)
+    }
 
-        // Write what differs from the output folder.
+    /// Writes the files of `output` that differ from the output folder, removes `removed`, and
+    /// notes it all in `state`; returns how many files changed.
+    private func write(_ output: BuildState.Output, removing removed: [String], into state: inout BuildState,
+                       changedSources: Set<String>) throws(DiagnosticList) -> Int {
         var latest: [String: OutputFile] = [:]
         for file in output.files { latest[file.path] = file }
-        let changed = latest.values.filter { !state.holds($0, changedSources: edit.staticFiles) }
-        var removed = edit.removedStatic.filter { latest[$0] == nil }
-        if everything { removed = state.written.keys.filter { latest[$0] == nil } }
+        let changed = latest.values.filter { !state.holds($0, changedSources: changedSources) }
         do {
             try OutputWriter(destination: options.destination).update(changed, removing: removed)
         } catch {
@@ -200,9 +234,7 @@ public struct IncrementalBuild: Sendable {
             state.outputs[path] = nil
         }
         state.remember(output)
-        let report = Builder(options: options).report(state, filesWritten: changed.count + removed.count, cards: output.cards,
-                                                      started: started, warnings: output.warnings)
-        return (report, state)
+        return changed.count + removed.count
     }
 
     /// The pages an edit changed, when it left the site's structure as it was: the same pages at

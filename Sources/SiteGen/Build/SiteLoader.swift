@@ -165,9 +165,9 @@ struct SiteLoader {
     }
 
     /// Renders the content pages' Markdown in parallel over all languages: all of them, or only
-    /// `only`, the others keeping what they had.
+    /// `only`, the others keeping what they had. `indexes` are the sites', when already made.
     func renderMarkdown(_ sites: [Site], content: LoadedContent, only: Set<PageRef>? = nil,
-                        recording: Bool = false) -> RenderedMarkdownPages {
+                        recording: Bool = false, indexes: SiteIndexes? = nil) -> RenderedMarkdownPages {
         let config = content.config
         var markdownOptions = MarkdownOptions()
         markdownOptions.unsafeHTML = config.unsafeHTML
@@ -175,16 +175,15 @@ struct SiteLoader {
         markdownOptions.tocStartLevel = config.tocStartLevel
         markdownOptions.tocEndLevel = config.tocEndLevel
         let markdown = MarkdownRenderer(options: markdownOptions)
-        let resolver = DestinationResolver(sites: sites)
+        let indexes = indexes ?? SiteIndexes(sites: sites)
         var sites = sites
-        let work = sites.indices.flatMap { siteIndex in
+        let work = only.map { $0.sorted { ($0.site, $0.page) < ($1.site, $1.page) } } ?? sites.indices.flatMap { siteIndex in
             sites[siteIndex].pages.indices.filter { sites[siteIndex].pages[$0].source != nil }.map { PageRef(site: siteIndex, page: $0) }
-        }.filter { only?.contains($0) ?? true }
-        let translations = Translations(sites: sites)
-        let contexts = sites.indices.map {
-            RenderContext(sites: sites, index: $0, translations: translations, strings: content.strings, generator: "", images: images)
         }
-        let pageContent = PageContent(markdown: markdown, resolver: resolver, references: PageReferences(sites: sites),
+        let contexts = sites.indices.map {
+            RenderContext(sites: sites, index: $0, translations: indexes.translations, strings: content.strings, generator: "", images: images)
+        }
+        let pageContent = PageContent(markdown: markdown, resolver: indexes.resolver, references: indexes.references,
                                       templates: templates, enableEmoji: config.enableEmoji)
         let problems = WarningLog()
         let rendered = work.parallelMap { ref in
@@ -196,6 +195,20 @@ struct SiteLoader {
             reads[ref] = read
         }
         return RenderedMarkdownPages(sites: sites, reads: reads, problems: problems.all.sorted { $0.description < $1.description })
+    }
+}
+
+/// Lookups over every page of every language (link targets, `ref` names, translations). They read
+/// only what an edit that keeps the site's structure cannot change, so a rebuild reuses them.
+struct SiteIndexes: Sendable {
+    let resolver: DestinationResolver
+    let references: PageReferences
+    let translations: Translations
+
+    init(sites: [Site]) {
+        resolver = DestinationResolver(sites: sites)
+        references = PageReferences(sites: sites)
+        translations = Translations(sites: sites)
     }
 }
 
