@@ -117,6 +117,9 @@ public struct PreviewServer: Sendable {
             return Response(status: .notModified, headers: [.eTag: tag])
         }
         var body = data
+        if isHTML && status == .ok {
+            site.viewed(String(url.standardizedFileURL.path.dropFirst(site.root.standardizedFileURL.path.count + 1)))
+        }
         if isHTML {
             body = Data(LiveReload.inject(into: String(decoding: data, as: UTF8.self), liveReload: liveReload, errors: errors).utf8)
         }

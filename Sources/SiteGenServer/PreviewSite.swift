@@ -32,6 +32,8 @@ public struct PreviewEvent: Sendable, Equatable {
 public actor PreviewSite {
     public let options: BuildOptions
     private let status = Mutex(Status())
+    /// Output paths of the pages served last, rendered first after an edit.
+    private let viewing = Mutex<[String]>([])
     private var listeners: [UUID: AsyncStream<PreviewEvent>.Continuation] = [:]
     private var build: IncrementalBuild
     private let log: @Sendable (String) -> Void
@@ -65,7 +67,7 @@ public actor PreviewSite {
         let hadErrors = !errors.isEmpty
         let cssOnly = !changed.isEmpty && changed.allSatisfy { $0.hasSuffix(".css") }
         let result = Result(catching: { () throws(DiagnosticList) in
-            try build.build(changed: changed) { landed in
+            try build.build(changed: changed, viewing: Set(viewing.withLock { $0 })) { landed in
                 status.withLock { $0.generation += 1 }
                 guard !cssOnly else { return }
                 switch landed {
@@ -89,6 +91,15 @@ public actor PreviewSite {
             for diagnostic in list.diagnostics { log(diagnostic.description) }
         }
         return result
+    }
+
+    /// Notes that a browser was sent the page at `outputPath` (from the output folder).
+    public nonisolated func viewed(_ outputPath: String) {
+        viewing.withLock { pages in
+            pages.removeAll { $0 == outputPath }
+            pages.append(outputPath)
+            if pages.count > 8 { pages.removeFirst() }
+        }
     }
 
     private func send(_ event: PreviewEvent) {

@@ -153,6 +153,27 @@ import Testing
         try Self.expectSameAsCleanBuild(site)
     }
 
+    @Test func theEditedPageAndThePagesBeingViewedLandFirst() throws {
+        let site = try Self.site()
+        try site.write("templates/_default/single.mustache", "<html><body><h1>{{page.title}}</h1>{{{page.content}}}</body></html>")
+        var build = IncrementalBuild(options: site.options())
+        try build.build()
+        var landed: [[String]] = []
+        let record = { (files: IncrementalBuild.Landed) in if case .files(let paths) = files { landed.append(paths.sorted()) } }
+
+        try site.write("content/blog/two.md", "---\ntitle: Two, retitled\ndate: 2026-02-01\ntags: [swift, hugo]\n---\nThe second post.\n")
+        try build.build(changed: ["content/blog/two.md"], landed: record)
+        #expect(landed.first == ["blog/two/index.html"])
+        #expect(landed.count == 2 && landed[1].contains("blog/index.html"))
+
+        landed = []
+        try site.write("templates/_default/single.mustache", "<html><body><h1 class=\"edited\">{{page.title}}</h1>{{{page.content}}}</body></html>")
+        try build.build(changed: ["templates/_default/single.mustache"], viewing: ["blog/three/index.html", "index.html"], landed: record)
+        #expect(landed.first == ["blog/three/index.html"], "the home page uses another template: nothing to render first for it")
+        #expect(landed.count == 2 && landed[1].contains("blog/one/index.html"))
+        try Self.expectSameAsCleanBuild(site)
+    }
+
     @Test func aShortcodeEditRendersTheMarkdownOfThePagesAgain() throws {
         let site = try Self.site()
         var build = IncrementalBuild(options: site.options())

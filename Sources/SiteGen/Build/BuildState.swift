@@ -16,6 +16,8 @@ struct BuildState: Sendable {
     let images: ImageVariants
     /// Each templated output's template and reads, by output path.
     var outputs: [String: OutputRecord] = [:]
+    /// Each site's planned outputs, kept while the structure and the pages' templates stay.
+    var plans: [[SiteRenderer.Planned]] = []
     /// What the output folder holds, by path, to write only what a rebuild changes.
     var written: [String: OutputFile.Content] = [:]
 
@@ -75,8 +77,8 @@ struct BuildState: Sendable {
         for index in sites.indices {
             let context = RenderContext(sites: sites, index: index, translations: indexes.translations, strings: content.strings,
                                         generator: Builder.generator, drawsCards: options.drawCards, images: images)
-            let result = SiteRenderer(context: context, templates: templates, recordsReads: recording)
-                .render { selection.output(index, $0) }
+            let renderer = SiteRenderer(context: context, templates: templates, recordsReads: recording)
+            let result = renderer.render((plans.indices.contains(index) ? plans[index] : renderer.plan()).filter { selection.output(index, $0) })
             problems += result.problems
             rendered += result.outputs
             files += result.outputs.map(\.file)
@@ -91,6 +93,16 @@ struct BuildState: Sendable {
             files = files.map { RelativeURLs.rewrite($0, basePath: sites[0].urls.basePath) }
         }
         return Output(files: files, rendered: rendered, cards: cards.files.count, warnings: warnings)
+    }
+
+    /// Plans every site's outputs, unless they are planned.
+    mutating func plan(options: BuildOptions) {
+        guard plans.isEmpty else { return }
+        plans = sites.indices.map { index in
+            let context = RenderContext(sites: sites, index: index, translations: indexes.translations, strings: content.strings,
+                                        generator: Builder.generator, drawsCards: options.drawCards, images: images)
+            return SiteRenderer(context: context, templates: templates).plan()
+        }
     }
 
     /// Notes what `output` read and wrote.

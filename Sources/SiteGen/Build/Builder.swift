@@ -58,9 +58,12 @@ public struct Builder: Sendable {
         let markdown = loader.renderMarkdown(assembled, content: content, recording: recording, indexes: indexes)
         if !markdown.problems.isEmpty { throw DiagnosticList(markdown.problems) }
 
-        var state = BuildState(templates: templates, content: content, assembled: assembled, sites: markdown.sites,
+        var sites = assembled
+        markdown.apply(to: &sites)
+        var state = BuildState(templates: templates, content: content, assembled: assembled, sites: sites,
                                markdownReads: markdown.reads, indexes: indexes, images: images)
         state.count()
+        if recording { state.plan(options: options) }
         let output = try state.render(options: options, recording: recording)
         let written: Int
         do {

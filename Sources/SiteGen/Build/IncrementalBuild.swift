@@ -27,16 +27,21 @@ public struct IncrementalBuild: Sendable {
     }
 
     /// Builds the whole site the first time, then what `changed` (paths from the site folder)
-    /// affects. `landed` hears of the files as they are written: an edited page's own file first,
-    /// then the lists, feeds and other pages that show it, which take longer on a large site.
-    public mutating func build(changed: [String] = [], landed: (Landed) -> Void = { _ in }) throws(DiagnosticList) -> BuildReport {
+    /// affects. `landed` hears of the files as they are written: first an edited page's own file
+    /// and those of `viewing` (output paths of pages open in a browser, as Hugo's fast render
+    /// favours them), then the lists, feeds and other pages, which take longer on a large site.
+    public mutating func build(changed: [String] = [], viewing: Set<String> = [],
+                               landed: (Landed) -> Void = { _ in }) throws(DiagnosticList) -> BuildReport {
         pending.formUnion(changed)
         let started = Date()
-        if let state, let edit = Edit(pending, state: state, source: options.source),
-           let rebuilt = try rebuild(state, edit, started: started, landed: landed) {
-            self.state = rebuilt.state
-            pending = []
-            return rebuilt.report
+        // The state is taken, not copied, so that patching a page does not copy every page; a
+        // failed rebuild puts back what it changed.
+        if let edit = state.flatMap({ Edit(pending, state: $0, source: options.source) }), var state = state.take() {
+            defer { self.state = state }
+            if let report = try rebuild(&state, edit, viewing: viewing, started: started, landed: landed) {
+                pending = []
+                return report
+            }
         }
         let (report, state) = try Builder(options: options).run(recording: true)
         self.state = state
@@ -94,23 +99,35 @@ public struct IncrementalBuild: Sendable {
         }
     }
 
-    /// The rebuild after `edit`, or nil when it needs a whole build.
-    private func rebuild(_ old: BuildState, _ edit: Edit, started: Date,
-                         landed: (Landed) -> Void) throws(DiagnosticList) -> (report: BuildReport, state: BuildState)? {
-        var state = old
-        var changedTemplates: Set<String> = []
-        if edit.templates {
-            let templates = try TemplateSet.load(siteTemplates: options.source.appendingPathComponent("templates"))
-            guard templates.names == old.templates.names else { return nil }
-            changedTemplates = templates.names.filter { templates.source(of: $0) != old.templates.source(of: $0) }
-            state.templates = templates
+    /// Rebuilds `state` after `edit`; nil when it needs a whole build, which is told before
+    /// anything is changed. On failure, `state` is put back as it was.
+    private func rebuild(_ state: inout BuildState, _ edit: Edit, viewing: Set<String>, started: Date,
+                         landed: (Landed) -> Void) throws(DiagnosticList) -> BuildReport? {
+        var undo: [(inout BuildState) -> Void] = []
+        do {
+            return try rebuild(&state, edit, viewing: viewing, started: started, landed: landed, undo: &undo)
+        } catch {
+            for step in undo.reversed() { step(&state) }
+            throw error
         }
-        let loader = SiteLoader(options: options, templates: state.templates, images: state.images)
+    }
 
-        // Pages: read the edited files again.
-        var edited: [PageRef: Page] = [:], bodiesOnly = true, problems: [Diagnostic] = []
+    private func rebuild(_ state: inout BuildState, _ edit: Edit, viewing: Set<String>, started: Date, landed: (Landed) -> Void,
+                         undo: inout [(inout BuildState) -> Void]) throws(DiagnosticList) -> BuildReport? {
+        var changedTemplates: Set<String> = []
+        var templates = state.templates
+        if edit.templates {
+            templates = try TemplateSet.load(siteTemplates: options.source.appendingPathComponent("templates"))
+            guard templates.names == state.templates.names else { return nil }
+            changedTemplates = templates.names.filter { templates.source(of: $0) != state.templates.source(of: $0) }
+        }
+        let loader = SiteLoader(options: options, templates: templates, images: state.images)
+
+        // Pages: read the edited files again, every one before anything changes.
+        var reloaded: [(language: Int, position: Int, page: Page, ref: PageRef)] = []
+        var bodiesOnly = true, problems: [Diagnostic] = []
+        let content = state.content
         for source in edit.sources {
-            let content = state.content
             guard let language = content.languages.firstIndex(where: { $0.code == source.language }) else { return nil }
             let page: Page?
             do {
@@ -131,35 +148,48 @@ public struct IncrementalBuild: Sendable {
                 sameFrontMatter.body = previous.body
                 sameFrontMatter.bodyStartLine = previous.bodyStartLine
                 if sameFrontMatter != previous { bodiesOnly = false }
-                state.content.pagesByLanguage[language][position] = page
                 guard let id = state.sites[language].pages.firstIndex(where: { $0.source?.label == source.label }) else { return nil }
-                edited[PageRef(site: language, page: id)] = page
+                reloaded.append((language, position, page, PageRef(site: language, page: id)))
             default:
                 return nil  // a page appears or disappears
             }
         }
         if !problems.isEmpty { throw DiagnosticList(problems) }
+        let edited = Set(reloaded.map(\.ref))
+
+        let oldTemplates = state.templates
+        state.templates = templates
+        undo.append { $0.templates = oldTemplates }
+        for (language, position, page, _) in reloaded {
+            let previous = state.content.pagesByLanguage[language][position]
+            state.content.pagesByLanguage[language][position] = page
+            undo.append { $0.content.pagesByLanguage[language][position] = previous }
+        }
 
         // The site models: patched when only bodies changed, else assembled again and compared.
         var shown: Set<PageRef> = [], everything = false
-        var markdownTargets: Set<PageRef>? = Set(edited.keys)
+        var markdownTargets: Set<PageRef>? = edited
         if bodiesOnly {
-            for (ref, page) in edited {
+            for (_, _, page, ref) in reloaded {
                 for keep in [\BuildState.assembled, \BuildState.sites] {
+                    let previous = state[keyPath: keep][ref.site].pages[ref.page]
                     state[keyPath: keep][ref.site].pages[ref.page].body = page.body
                     state[keyPath: keep][ref.site].pages[ref.page].bodyStartLine = page.bodyStartLine
+                    undo.append { $0[keyPath: keep][ref.site].pages[ref.page] = previous }
                 }
             }
         } else {
             let assembled = try loader.assemble(state.content)
-            if let changed = Self.changedPages(from: old.assembled, to: assembled, edited: Set(edited.keys)) {
+            let (oldAssembled, oldSites, oldIndexes, oldPlans) = (state.assembled, state.sites, state.indexes, state.plans)
+            undo.append { ($0.assembled, $0.sites, $0.indexes, $0.plans) = (oldAssembled, oldSites, oldIndexes, oldPlans) }
+            if let changed = Self.changedPages(from: oldAssembled, to: assembled, edited: edited) {
                 shown = changed
                 var sites = assembled
                 for site in sites.indices {
-                    for page in sites[site].pages.indices { sites[site].pages[page].rendered = old.sites[site].pages[page].rendered }
+                    for page in sites[site].pages.indices { sites[site].pages[page].rendered = oldSites[site].pages[page].rendered }
                 }
                 state.sites = sites
-                markdownTargets = Set(edited.keys).union(old.markdownReads.filter { !$0.value.pages.isDisjoint(with: changed) }.map(\.key))
+                markdownTargets = edited.union(state.markdownReads.filter { !$0.value.pages.isDisjoint(with: changed) }.map(\.key))
             } else {
                 everything = true
                 markdownTargets = nil
@@ -167,60 +197,80 @@ public struct IncrementalBuild: Sendable {
                 state.indexes = SiteIndexes(sites: assembled)
             }
             state.assembled = assembled
+            // A page's type or layout may have changed its template.
+            state.plans = []
         }
         if Self.changesMarkdown(changedTemplates, templates: state.templates) { markdownTargets = nil }
 
         // Markdown of the pages that may have changed; outputs show a page's content only if it did.
         var contentChanged: Set<PageRef> = []
         if markdownTargets?.isEmpty != true {
-            let before = state.sites
             let markdown = loader.renderMarkdown(state.sites, content: state.content, only: markdownTargets, recording: true,
                                                  indexes: state.indexes)
             if !markdown.problems.isEmpty { throw DiagnosticList(markdown.problems) }
-            state.sites = markdown.sites
-            state.markdownReads.merge(markdown.reads) { $1 }
-            contentChanged = Set(markdown.reads.keys.filter {
-                before[$0.site][$0.page].rendered != state.sites[$0.site][$0.page].rendered
-            })
+            for (ref, reads) in markdown.reads {
+                let (previous, previousReads) = (state.sites[ref.site].pages[ref.page].rendered, state.markdownReads[ref])
+                let rendered = markdown.rendered[ref]
+                if rendered != previous { contentChanged.insert(ref) }
+                state.sites[ref.site].pages[ref.page].rendered = rendered
+                state.markdownReads[ref] = reads
+                undo.append {
+                    $0.sites[ref.site].pages[ref.page].rendered = previous
+                    $0.markdownReads[ref] = previousReads
+                }
+            }
         }
 
-        // Outputs that read a changed page or use a changed template: the edited pages' own first.
+        // Outputs that read a changed page or use a changed template: the edited and viewed pages' first.
         if everything { state.count() }
-        var usesChangedTemplate: [String: Bool] = [:]
-        let templates = state.templates, outputs = state.outputs
-        func affected(_ planned: SiteRenderer.Planned) -> Bool {
-            guard !everything, let record = outputs[planned.path], let template = planned.template else { return true }
-            if record.reads.isAffected(byPages: shown, contents: contentChanged) { return true }
-            guard !changedTemplates.isEmpty else { return false }
-            if let known = usesChangedTemplate[template] { return known }
-            let uses = !templates.dependencies(of: template).isDisjoint(with: changedTemplates)
-            usesChangedTemplate[template] = uses
-            return uses
-        }
-        let own = everything ? [] : Set(edited.keys.map { state.sites[$0.site][$0.page].outputPath })
-        var written = 0
+        state.plan(options: options)
+        let selected = everything ? nil : Self.affectedOutputs(of: state, shown: shown, contentChanged: contentChanged,
+                                                               changedTemplates: changedTemplates)
+        func affected(_ planned: SiteRenderer.Planned) -> Bool { selected?.contains(planned.path) ?? true }
+        let own = everything ? [] : Set(edited.map { state.sites[$0.site][$0.page].outputPath }).union(viewing)
+        var written: [String] = []
         if !own.isEmpty {
             let first = BuildState.Selection(output: { own.contains($1.path) && affected($1) }, cards: [], otherFiles: false)
             let output = try state.render(options: options, recording: true, selection: first)
-            written += try write(output, removing: [], into: &state, changedSources: [])
-            landed(.files(output.files.map(\.path)))
+            written = try write(output, removing: [], into: &state, changedSources: [])
+            if !written.isEmpty { landed(.files(written)) }
         }
-        let rest = BuildState.Selection(output: { !own.contains($1.path) && affected($1) }, cards: everything ? nil : shown,
+        let others = BuildState.Selection(output: { !own.contains($1.path) && affected($1) }, cards: everything ? nil : shown,
                                         otherFiles: everything || changedTemplates.count > 0 || !edit.staticFiles.isEmpty)
-        let output = try state.render(options: options, recording: true, selection: rest)
+        let output = try state.render(options: options, recording: true, selection: others)
         let produced = Set(output.files.map(\.path)).union(own)
         let removed = (everything ? Array(state.written.keys) : edit.removedStatic).filter { !produced.contains($0) }
-        written += try write(output, removing: removed, into: &state, changedSources: edit.staticFiles)
-        landed(everything ? .site : .files(output.files.map(\.path) + removed))
-        let report = Builder(options: options).report(state, filesWritten: written, cards: output.cards,
-                                                      started: started, warnings: output.warnings)
-        return (report, state)
+        let rest = try write(output, removing: removed, into: &state, changedSources: edit.staticFiles)
+        if everything { landed(.site) } else if !rest.isEmpty { landed(.files(rest)) }
+        return Builder(options: options).report(state, filesWritten: written.count + rest.count, cards: output.cards,
+                                                started: started, warnings: output.warnings)
+    }
+
+    /// The outputs that read a page an edit changed (anything of `shown`, the Markdown of
+    /// `contentChanged`), that use a changed template, or that are new.
+    static func affectedOutputs(of state: BuildState, shown: Set<PageRef>, contentChanged: Set<PageRef>,
+                                changedTemplates: Set<String>) -> Set<String> {
+        var usesChangedTemplate: [String: Bool] = [:]
+        var affected: Set<String> = []
+        for planned in state.plans.joined() {
+            guard let record = state.outputs[planned.path], let template = planned.template,
+                  !record.reads.isAffected(byPages: shown, contents: contentChanged) else {
+                affected.insert(planned.path)
+                continue
+            }
+            guard !changedTemplates.isEmpty else { continue }
+            if usesChangedTemplate[template] == nil {
+                usesChangedTemplate[template] = !state.templates.dependencies(of: template).isDisjoint(with: changedTemplates)
+            }
+            if usesChangedTemplate[template] == true { affected.insert(planned.path) }
+        }
+        return affected
     }
 
     /// Writes the files of `output` that differ from the output folder, removes `removed`, and
-    /// notes it all in `state`; returns how many files changed.
+    /// notes it all in `state`; returns the paths written and removed.
     private func write(_ output: BuildState.Output, removing removed: [String], into state: inout BuildState,
-                       changedSources: Set<String>) throws(DiagnosticList) -> Int {
+                       changedSources: Set<String>) throws(DiagnosticList) -> [String] {
         var latest: [String: OutputFile] = [:]
         for file in output.files { latest[file.path] = file }
         let changed = latest.values.filter { !state.holds($0, changedSources: changedSources) }
@@ -234,7 +284,7 @@ public struct IncrementalBuild: Sendable {
             state.outputs[path] = nil
         }
         state.remember(output)
-        return changed.count + removed.count
+        return changed.map(\.path) + removed
     }
 
     /// The pages an edit changed, when it left the site's structure as it was: the same pages at

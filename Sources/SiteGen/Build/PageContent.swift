@@ -45,7 +45,7 @@ struct PageContent: Sendable {
     private func shortcodes(for id: Site.PageID, in context: RenderContext, hooks: RenderHooks) -> TemplateShortcodes {
         let site = context.site, page = context.site[id], references = self.references
         let builtins = BuiltinShortcodes { reference in
-            references.page(reference, from: page, in: site).map { (site.urls.absolute($0.path), site.urls.relative($0.path)) }
+            references.path(reference, from: page, in: site).map { (site.urls.absolute($0), site.urls.relative($0)) }
         }
         let markdown = self.markdown, resolver = self.resolver
         return TemplateShortcodes(

@@ -51,7 +51,8 @@ struct SiteLoader {
         if !problems.isEmpty { throw DiagnosticList(problems) }
         let rendered = renderMarkdown(sites, content: content)
         if !rendered.problems.isEmpty { throw DiagnosticList(rendered.problems) }
-        return LoadedSites(sites: rendered.sites, warnings: content.warnings, looseFiles: content.inventory.looseFiles,
+        rendered.apply(to: &sites)
+        return LoadedSites(sites: sites, warnings: content.warnings, looseFiles: content.inventory.looseFiles,
                            strings: content.strings)
     }
 
@@ -159,13 +160,17 @@ struct SiteLoader {
     /// Each page's Markdown rendered through the site's render hooks and shortcodes, and what it
     /// read of other pages (when `recording`).
     struct RenderedMarkdownPages {
-        var sites: [Site]
+        var rendered: [PageRef: RenderedMarkdown]
         var reads: [PageRef: PageReads]
         var problems: [Diagnostic]
+
+        func apply(to sites: inout [Site]) {
+            for (ref, markdown) in rendered { sites[ref.site].pages[ref.page].rendered = markdown }
+        }
     }
 
     /// Renders the content pages' Markdown in parallel over all languages: all of them, or only
-    /// `only`, the others keeping what they had. `indexes` are the sites', when already made.
+    /// `only`. `indexes` are the sites', when already made.
     func renderMarkdown(_ sites: [Site], content: LoadedContent, only: Set<PageRef>? = nil,
                         recording: Bool = false, indexes: SiteIndexes? = nil) -> RenderedMarkdownPages {
         let config = content.config
@@ -176,7 +181,6 @@ struct SiteLoader {
         markdownOptions.tocEndLevel = config.tocEndLevel
         let markdown = MarkdownRenderer(options: markdownOptions)
         let indexes = indexes ?? SiteIndexes(sites: sites)
-        var sites = sites
         let work = only.map { $0.sorted { ($0.site, $0.page) < ($1.site, $1.page) } } ?? sites.indices.flatMap { siteIndex in
             sites[siteIndex].pages.indices.filter { sites[siteIndex].pages[$0].source != nil }.map { PageRef(site: siteIndex, page: $0) }
         }
@@ -189,12 +193,12 @@ struct SiteLoader {
         let rendered = work.parallelMap { ref in
             ReadRecorder.recording(recording) { pageContent.render(ref.page, in: contexts[ref.site], problems: problems) }
         }
-        var reads: [PageRef: PageReads] = [:]
+        var results: [PageRef: RenderedMarkdown] = [:], reads: [PageRef: PageReads] = [:]
         for (ref, (result, read)) in zip(work, rendered) {
-            sites[ref.site].pages[ref.page].rendered = result
+            results[ref] = result
             reads[ref] = read
         }
-        return RenderedMarkdownPages(sites: sites, reads: reads, problems: problems.all.sorted { $0.description < $1.description })
+        return RenderedMarkdownPages(rendered: results, reads: reads, problems: problems.all.sorted { $0.description < $1.description })
     }
 }
 

@@ -4,29 +4,28 @@ import Foundation
 /// (`/blog/post.md`, `blog/post`), a path relative to the referring page (`../post.md`), or a
 /// bare file or bundle name when only one page has it. The page in the referrer's language wins.
 struct PageReferences: Sendable {
-    private let sites: [Site]
-    /// `LANGUAGE|translation key` → page.
-    private let byKey: [String: PageRef]
-    /// `LANGUAGE|base name` → pages with that file or bundle name.
-    private let byName: [String: [PageRef]]
+    private let defaultLanguage: String
+    /// `LANGUAGE|translation key` → the page's URL path.
+    private let byKey: [String: String]
+    /// `LANGUAGE|base name` → URL paths of the pages with that file or bundle name.
+    private let byName: [String: [String]]
 
     init(sites: [Site]) {
-        self.sites = sites
-        var byKey: [String: PageRef] = [:], byName: [String: [PageRef]] = [:]
-        for (siteIndex, site) in sites.enumerated() {
-            for (id, page) in site.pages.enumerated() {
+        defaultLanguage = sites[0].language.code
+        var byKey: [String: String] = [:], byName: [String: [String]] = [:]
+        for site in sites {
+            for page in site.pages {
                 guard let source = page.source else { continue }
-                let ref = PageRef(site: siteIndex, page: id)
-                byKey["\(site.language.code)|\(source.translationKey)"] = ref
-                byName["\(site.language.code)|\(source.baseName.lowercased())", default: []].append(ref)
+                byKey["\(site.language.code)|\(source.translationKey)"] = page.path
+                byName["\(site.language.code)|\(source.baseName.lowercased())", default: []].append(page.path)
             }
         }
         self.byKey = byKey
         self.byName = byName
     }
 
-    /// The page meant by `reference` from `page` of `site`, or nil.
-    func page(_ reference: String, from page: Page, in site: Site) -> Page? {
+    /// The URL path of the page meant by `reference` from `page` of `site`, or nil.
+    func path(_ reference: String, from page: Page, in site: Site) -> String? {
         let language = site.language.code
         var path = reference.split(separator: "#", maxSplits: 1).first.map(String.init) ?? reference
         for ext in ContentScanner.markdownExtensions where path.lowercased().hasSuffix("." + ext) {
@@ -41,14 +40,12 @@ struct PageReferences: Sendable {
             for suffix in ["/_index", "/index"] where trimmed.hasSuffix(suffix) { trimmed = String(trimmed.dropLast(suffix.count)) }
             if trimmed == "_index" { trimmed = "" }
             for key in ["page:\(trimmed)", "list:\(trimmed)"] {
-                if let ref = byKey["\(language)|\(key)"] ?? byKey["\(sites[0].language.code)|\(key)"] {
-                    return sites[ref.site][ref.page]
-                }
+                if let path = byKey["\(language)|\(key)"] ?? byKey["\(defaultLanguage)|\(key)"] { return path }
             }
         }
         let name = (path as NSString).lastPathComponent.lowercased()
         if let matches = byName["\(language)|\(name)"], matches.count == 1 {
-            return sites[matches[0].site][matches[0].page]
+            return matches[0]
         }
         return nil
     }

@@ -37,9 +37,9 @@ struct SiteRenderer: Sendable {
         let template: String?
     }
 
-    /// Renders the planned outputs that `include` accepts (all by default).
-    func render(where include: (Planned) -> Bool = { _ in true }) -> (outputs: [RenderedOutput], problems: [Diagnostic]) {
-        let results = plan().filter(include).parallelMap { planned in
+    /// Renders `planned` outputs of this site.
+    func render(_ planned: [Planned]) -> (outputs: [RenderedOutput], problems: [Diagnostic]) {
+        let results = planned.parallelMap { planned in
             let (result, reads) = ReadRecorder.recording(recordsReads) {
                 Result(catching: { () throws(DiagnosticList) in try render(planned) })
             }
