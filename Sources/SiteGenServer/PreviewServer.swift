@@ -31,7 +31,7 @@ public struct PreviewServer: Sendable {
         let site = self.site, liveReload = configuration.liveReload
         let root = site.root
         router.get(RouterPath(LiveReload.eventsPath)) { _, _ -> Response in
-            let events = await site.events()
+            let events = site.events()
             let body = ResponseBody { writer in
                 try await writer.write(ByteBuffer(string: ": connected\n\n"))
                 for await event in events {

@@ -26,16 +26,16 @@ public struct PreviewEvent: Sendable, Equatable {
 
 /// The site being previewed: built into a private folder (never the user's `public/`), rebuilt
 /// incrementally on change from the site model kept in memory, and the last good build kept when
-/// an edit breaks, with the errors for the overlay. The status pages are served with is read
-/// without waiting for a rebuild in progress, so an edited page is served as soon as its file
-/// lands, while the lists and feeds that show it are still being rendered.
+/// an edit breaks, with the errors for the overlay. Builds run on a thread of their own and what
+/// pages are served with is read without waiting for them, so an edited page is served as soon as
+/// its file lands, while the lists and feeds that show it are still being rendered.
 public actor PreviewSite {
     public let options: BuildOptions
     private let status = Mutex(Status())
     /// Output paths of the pages served last, rendered first after an edit.
     private let viewing = Mutex<[String]>([])
-    private var listeners: [UUID: AsyncStream<PreviewEvent>.Continuation] = [:]
-    private var build: IncrementalBuild
+    private let listeners = Mutex<[UUID: AsyncStream<PreviewEvent>.Continuation]>([:])
+    private let build: Mutex<IncrementalBuild>
     private let log: @Sendable (String) -> Void
 
     struct Status {
@@ -50,7 +50,7 @@ public actor PreviewSite {
             .appendingPathComponent("sitegen-preview-\(UUID().uuidString)/site")
         self.options = options
         self.log = log
-        build = IncrementalBuild(options: options)
+        build = Mutex(IncrementalBuild(options: options))
     }
 
     public nonisolated var root: URL { options.destination }
@@ -63,19 +63,28 @@ public actor PreviewSite {
     /// on failure the previous output stays and the errors are kept. Tells open pages to reload as
     /// their files land, or only to refresh their stylesheets when only CSS files changed.
     @discardableResult
-    public func rebuild(changed: [String] = []) -> Result<BuildReport, DiagnosticList> {
+    public func rebuild(changed: [String] = []) async -> Result<BuildReport, DiagnosticList> {
         let hadErrors = !errors.isEmpty
         let cssOnly = !changed.isEmpty && changed.allSatisfy { $0.hasSuffix(".css") }
-        let result = Result(catching: { () throws(DiagnosticList) in
-            try build.build(changed: changed, viewing: Set(viewing.withLock { $0 })) { landed in
-                status.withLock { $0.generation += 1 }
-                guard !cssOnly else { return }
-                switch landed {
-                case .site: send(.reloadAll)
-                case .files(let paths): if !hadErrors, let event = PreviewEvent.reload(paths) { send(event) }
-                }
-            }
-        })
+        let viewing = Set(self.viewing.withLock { $0 })
+        // Not on the shared pool: a build's parallel work would take every thread it has (two on
+        // two cores) and requests would wait for the whole rebuild instead of the edited page.
+        let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<BuildReport, DiagnosticList>, Never>) in
+            Thread { [self] in
+                continuation.resume(returning: build.withLock { build in
+                    Result(catching: { () throws(DiagnosticList) in
+                        try build.build(changed: changed, viewing: viewing) { landed in
+                            status.withLock { $0.generation += 1 }
+                            guard !cssOnly else { return }
+                            switch landed {
+                            case .site: send(.reloadAll)
+                            case .files(let paths): if !hadErrors, let event = PreviewEvent.reload(paths) { send(event) }
+                            }
+                        }
+                    })
+                })
+            }.start()
+        }
         switch result {
         case .success(let report):
             status.withLock { $0.errors = [] }
@@ -102,26 +111,26 @@ public actor PreviewSite {
         }
     }
 
-    private func send(_ event: PreviewEvent) {
-        for listener in listeners.values { listener.yield(event) }
+    private nonisolated func send(_ event: PreviewEvent) {
+        listeners.withLock { listeners in
+            for listener in listeners.values { listener.yield(event) }
+        }
     }
 
     /// Rebuild events for one open page.
-    public func events() -> AsyncStream<PreviewEvent> {
+    public nonisolated func events() -> AsyncStream<PreviewEvent> {
         let (stream, continuation) = AsyncStream<PreviewEvent>.makeStream()
         let id = UUID()
-        listeners[id] = continuation
-        continuation.onTermination = { _ in Task { await self.stopListening(id) } }
+        listeners.withLock { $0[id] = continuation }
+        continuation.onTermination = { [weak self] _ in self?.listeners.withLock { _ = $0.removeValue(forKey: id) } }
         return stream
-    }
-
-    private func stopListening(_ id: UUID) {
-        listeners[id] = nil
     }
 
     /// Removes the private folder.
     public func close() {
-        for listener in listeners.values { listener.finish() }
+        listeners.withLock { listeners in
+            for listener in listeners.values { listener.finish() }
+        }
         try? FileManager.default.removeItem(at: root.deletingLastPathComponent())
     }
 }

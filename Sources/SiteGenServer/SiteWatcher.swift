@@ -1,4 +1,5 @@
 import Foundation
+import SiteGen
 
 /// Notices edits to a site's sources: through inotify on Linux, else by comparing each file's size
 /// and modification time every `interval`. Editors that save by writing a new file and renaming it
@@ -11,19 +12,27 @@ public struct SiteWatcher: Sendable {
     /// Polls even where inotify is available (tests of the fallback).
     var polls = false
 
-    static let folders = ["content", "templates", "static", "i18n"]
+    /// `content`, `templates`, `static`, `i18n`, and the languages' own `contentDir` folders.
+    public var folders = ["content", "templates", "static", "i18n"]
     static let configurationFiles = ["config.yaml", "config.yml", "config.toml", "config.json",
                                      "hugo.yaml", "hugo.yml", "hugo.toml", "hugo.json"]
 
     public init(source: URL) {
         self.source = source
+        if let config = try? SiteConfig.load(from: source) {
+            for language in config.languages {
+                guard let folder = language.contentDir?.split(separator: "/").first.map(String.init),
+                      !folders.contains(folder) else { continue }
+                folders.append(folder)
+            }
+        }
     }
 
     /// Calls `changed` with the paths (from the site folder) that changed since `start` (a
     /// `snapshot()` taken before the server said it was ready, so no edit falls between), until cancelled.
     func watch(from start: [String: Stamp], _ changed: @Sendable ([String]) async -> Void) async {
         #if os(Linux)
-        if !polls, let events = FileEvents(source: source, folders: Self.folders) {
+        if !polls, let events = FileEvents(source: source, folders: folders) {
             let batches = events.batches(settle: settle)
             // Edits made before the watches were in place.
             let missed = Self.difference(start, snapshot())
@@ -73,7 +82,7 @@ public struct SiteWatcher: Sendable {
             stamps[path] = Stamp(size: values.fileSize ?? 0, modified: values.contentModificationDate ?? .distantPast)
         }
         for name in Self.configurationFiles { stamp(source.appendingPathComponent(name)) }
-        for folder in Self.folders {
+        for folder in folders {
             let url = source.appendingPathComponent(folder)
             guard let enumerator = FileManager.default.enumerator(
                 at: url, includingPropertiesForKeys: [.fileSizeKey, .contentModificationDateKey, .isRegularFileKey]) else { continue }

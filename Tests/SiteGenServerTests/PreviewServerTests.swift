@@ -129,7 +129,7 @@ import Testing
     @Test func rebuildsSendAReloadEvent() async throws {
         let server = try await Running()
         defer { Task { await server.stop() } }
-        let events = AsyncStream<PreviewEvent>.Iterator.Box(await server.site.events().makeAsyncIterator())
+        let events = AsyncStream<PreviewEvent>.Iterator.Box(server.site.events().makeAsyncIterator())
         /// The next event, or nil after ten seconds.
         func next() async -> PreviewEvent? {
             await withTaskGroup(of: PreviewEvent?.self) { group in

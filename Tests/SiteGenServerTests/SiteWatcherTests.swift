@@ -82,6 +82,18 @@ import Testing
         try watching.write("config.yaml", "title: T\n")
         #expect(await watching.changes(until: "config.yaml") != nil)
     }
+
+    @Test func watchesTheLanguagesOwnContentFolders() throws {
+        let source = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-watch-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: source) }
+        try FileManager.default.createDirectory(at: source.appendingPathComponent("content_fr/pages"), withIntermediateDirectories: true)
+        try Data("languages:\n  en: {weight: 1}\n  fr: {weight: 2, contentDir: content_fr/pages}\n".utf8)
+            .write(to: source.appendingPathComponent("config.yaml"))
+        try Data("---\ntitle: Bonjour\n---\n".utf8).write(to: source.appendingPathComponent("content_fr/pages/a.md"))
+        let watcher = SiteWatcher(source: source)
+        #expect(watcher.folders.contains("content_fr"))
+        #expect(watcher.snapshot().keys.contains("content_fr/pages/a.md"))
+    }
 }
 
 extension AsyncStream.Iterator {
