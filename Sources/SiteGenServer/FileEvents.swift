@@ -33,8 +33,9 @@ final class FileEvents: @unchecked Sendable {
     deinit { close(descriptor) }
 
     /// Batches of changed paths (from the site folder), each batch once the writes have been quiet
-    /// for `settle`, read on a thread of their own until the stream is dropped.
-    func batches(settle: Duration) -> AsyncStream<[String]> {
+    /// for `settle`, read on a thread of their own until the stream is dropped. `reported` is
+    /// called as each batch is handed over, before anyone reads it.
+    func batches(settle: Duration, reported: @escaping @Sendable () -> Void) -> AsyncStream<[String]> {
         let (stream, continuation) = AsyncStream<[String]>.makeStream()
         continuation.onTermination = { [self] _ in stopped.withLock { $0 = true } }
         let settleMilliseconds = Int32(settle.components.seconds * 1000 + settle.components.attoseconds / 1_000_000_000_000_000)
@@ -47,6 +48,7 @@ final class FileEvents: @unchecked Sendable {
                     if more.isEmpty { break }
                     batch.formUnion(more)
                 }
+                reported()
                 continuation.yield(batch.sorted())
             }
             continuation.finish()

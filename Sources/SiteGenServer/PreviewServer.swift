@@ -65,8 +65,8 @@ public struct PreviewServer: Sendable {
                 if stopsOnSignals { try await app.runService() } else { try await app.run() }
             }
             group.addTask {
-                await watcher.watch(from: start) { changed in
-                    await site.rebuild(changed: changed)
+                await watcher.watch(from: start) { changed, waiting in
+                    await site.rebuild(changed: changed, interrupted: waiting)
                 }
             }
             try await group.next()

@@ -12,6 +12,17 @@ public struct PreviewEvent: Sendable, Equatable {
     static let reloadAll = PreviewEvent(name: "reload", data: "\"*\"")
     static let css = PreviewEvent(name: "css", data: "css")
 
+    /// What open pages are told when `landed` is written: the pages written reload, stylesheets
+    /// are swapped, and any other file a page may use (a script, an image) reloads every page.
+    /// Feeds, sitemaps and other files no page shows are not news to open pages.
+    static func events(for landed: IncrementalBuild.Landed) -> [PreviewEvent] {
+        guard case .files(let paths) = landed else { return [.reloadAll] }
+        let unseen: Set<String> = ["xml", "txt", "json", ""]
+        let kinds = Set(paths.map { ($0 as NSString).pathExtension.lowercased() })
+        if !kinds.subtracting(unseen).subtracting(["html", "css"]).isEmpty { return [.reloadAll] }
+        return [reload(paths), kinds.contains("css") ? .css : nil].compactMap { $0 }
+    }
+
     /// A reload of the pages written at `outputs` (paths from the output folder).
     static func reload(_ outputs: [String]) -> PreviewEvent? {
         let pages = outputs.filter { $0.hasSuffix(".html") }.map { path in
@@ -60,27 +71,29 @@ public actor PreviewSite {
     public nonisolated var generation: Int { status.withLock { $0.generation } }
 
     /// Builds what `changed` (paths from the site folder) affects, the whole site the first time;
-    /// on failure the previous output stays and the errors are kept. Tells open pages to reload as
-    /// their files land, or only to refresh their stylesheets when only CSS files changed.
+    /// on failure the previous output stays and the errors are kept. Tells open pages what changed
+    /// as the files land (see `PreviewEvent.events(for:)`). When
+    /// `interrupted` says another edit is waiting, what is left of this one is rendered with it.
     @discardableResult
-    public func rebuild(changed: [String] = []) async -> Result<BuildReport, DiagnosticList> {
+    public func rebuild(changed: [String] = [], interrupted: @escaping @Sendable () -> Bool = { false }) async -> Result<BuildReport, DiagnosticList> {
         let hadErrors = !errors.isEmpty
-        let cssOnly = !changed.isEmpty && changed.allSatisfy { $0.hasSuffix(".css") }
         let viewing = Set(self.viewing.withLock { $0 })
+        let landed = { @Sendable [self] (landed: IncrementalBuild.Landed) in
+            status.withLock { $0.generation += 1 }
+            if !hadErrors { for event in PreviewEvent.events(for: landed) { send(event) } }
+        }
         // Not on the shared pool: a build's parallel work would take every thread it has (two on
         // two cores) and requests would wait for the whole rebuild instead of the edited page.
         let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<BuildReport, DiagnosticList>, Never>) in
             Thread { [self] in
                 continuation.resume(returning: build.withLock { build in
                     Result(catching: { () throws(DiagnosticList) in
-                        try build.build(changed: changed, viewing: viewing) { landed in
-                            status.withLock { $0.generation += 1 }
-                            guard !cssOnly else { return }
-                            switch landed {
-                            case .site: send(.reloadAll)
-                            case .files(let paths): if !hadErrors, let event = PreviewEvent.reload(paths) { send(event) }
-                            }
+                        var report = try build.build(changed: changed, viewing: viewing, interrupted: interrupted, landed: landed)
+                        // Left over for an edit that turned out not to need a build (an editor's scratch file).
+                        while !build.isComplete && !interrupted() {
+                            report = try build.build(interrupted: interrupted, landed: landed)
                         }
+                        return report
                     })
                 })
             }.start()
@@ -89,7 +102,7 @@ public actor PreviewSite {
         case .success(let report):
             status.withLock { $0.errors = [] }
             // The overlay is on every open page: all of them reload when the fix lands.
-            if hadErrors { send(.reloadAll) } else if cssOnly { send(.css) }
+            if hadErrors { send(.reloadAll) }
             if !changed.isEmpty { log(String(format: "Rebuilt in %.0f ms: %d file%@ written", report.seconds * 1000, report.filesWritten, report.filesWritten == 1 ? "" : "s")) }
         case .failure(let list):
             status.withLock {

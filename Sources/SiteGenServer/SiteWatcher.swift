@@ -1,5 +1,6 @@
 import Foundation
 import SiteGen
+import Synchronization
 
 /// Notices edits to a site's sources: through inotify on Linux, else by comparing each file's size
 /// and modification time every `interval`. Editors that save by writing a new file and renaming it
@@ -29,17 +30,20 @@ public struct SiteWatcher: Sendable {
     }
 
     /// Calls `changed` with the paths (from the site folder) that changed since `start` (a
-    /// `snapshot()` taken before the server said it was ready, so no edit falls between), until cancelled.
-    func watch(from start: [String: Stamp], _ changed: @Sendable ([String]) async -> Void) async {
+    /// `snapshot()` taken before the server said it was ready, so no edit falls between), until
+    /// cancelled, and with whether another batch of changes is already waiting.
+    func watch(from start: [String: Stamp], _ changed: @Sendable ([String], _ waiting: @escaping @Sendable () -> Bool) async -> Void) async {
         #if os(Linux)
         if !polls, let events = FileEvents(source: source, folders: folders) {
-            let batches = events.batches(settle: settle)
+            let waiting = WaitingBatches()
+            let batches = events.batches(settle: settle) { waiting.count.withLock { $0 += 1 } }
             // Edits made before the watches were in place.
             let missed = Self.difference(start, snapshot())
-            if !missed.isEmpty { await changed(missed) }
+            if !missed.isEmpty { await changed(missed, waiting.any) }
             for await batch in batches {
                 if Task.isCancelled { break }
-                await changed(batch)
+                waiting.count.withLock { $0 -= 1 }
+                await changed(batch, waiting.any)
             }
             return
         }
@@ -54,7 +58,7 @@ public struct SiteWatcher: Sendable {
             current = snapshot()
             let paths = Self.difference(last, current)
             last = current
-            await changed(paths)
+            await changed(paths, { false })
         }
     }
 
@@ -65,6 +69,12 @@ public struct SiteWatcher: Sendable {
 
     static func difference(_ before: [String: Stamp], _ after: [String: Stamp]) -> [String] {
         Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }.sorted()
+    }
+
+    /// Batches reported and not yet handled.
+    final class WaitingBatches: Sendable {
+        let count = Mutex(0)
+        @Sendable func any() -> Bool { count.withLock { $0 > 0 } }
     }
 
     struct Stamp: Hashable {

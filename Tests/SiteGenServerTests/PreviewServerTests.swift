@@ -148,6 +148,16 @@ import Testing
         #expect(await next() == PreviewEvent(name: "css", data: "css"))
     }
 
+    @Test func openPagesHearOnlyOfWhatTheyShow() {
+        #expect(PreviewEvent.events(for: .files(["blog/post/index.html", "index.xml", "blog/index.xml"]))
+                == [PreviewEvent(name: "reload", data: #"["/blog/post/"]"#)])
+        #expect(PreviewEvent.events(for: .files(["index.html", "404.html"])) == [PreviewEvent(name: "reload", data: #"["/","/404.html"]"#)])
+        #expect(PreviewEvent.events(for: .files(["theme/site.css"])) == [.css])
+        #expect(PreviewEvent.events(for: .files(["sitemap.xml", "robots.txt", "_redirects"])) == [])
+        #expect(PreviewEvent.events(for: .files(["js/app.js", "blog/post/index.html"])) == [.reloadAll])
+        #expect(PreviewEvent.events(for: .site) == [.reloadAll])
+    }
+
     @Test func theSharePreviewShowsTheRealTagsAndTheMissingOnes() async throws {
         let server = try await Running()
         defer { Task { await server.stop() } }

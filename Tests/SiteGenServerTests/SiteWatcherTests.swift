@@ -21,7 +21,7 @@ import Testing
             let (stream, continuation) = AsyncStream<[String]>.makeStream()
             batches = .init(stream.makeAsyncIterator())
             let start = watcher.snapshot()
-            task = Task { await watcher.watch(from: start) { continuation.yield($0) } }
+            task = Task { await watcher.watch(from: start) { paths, _ in continuation.yield(paths) } }
             // Let the watches be placed.
             Thread.sleep(forTimeInterval: 0.2)
         }

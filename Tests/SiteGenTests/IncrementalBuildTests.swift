@@ -174,6 +174,27 @@ import Testing
         try Self.expectSameAsCleanBuild(site)
     }
 
+    @Test func anInterruptedRebuildLeavesTheRestForTheNext() throws {
+        let site = try Self.site()
+        try site.write("templates/_default/single.mustache", "<html><body><h1>{{page.title}}</h1>{{{page.content}}}</body></html>")
+        var build = IncrementalBuild(options: site.options())
+        build.batchSize = 1
+        try build.build()
+        try site.write("templates/_default/single.mustache", "<html><body><h1 class=\"edited\">{{page.title}}</h1>{{{page.content}}}</body></html>")
+        try build.build(changed: ["templates/_default/single.mustache"], viewing: ["blog/three/index.html"], interrupted: { true })
+        #expect(!build.isComplete)
+        #expect(try site.read("blog/three/index.html").contains("class=\"edited\""))
+        #expect(try !site.read("fr/blog/two/index.html").contains("class=\"edited\""))
+
+        // The next edit's own page comes first, then what the last one left.
+        var landed: [[String]] = []
+        try site.write("content/about.md", "---\ntitle: About\n---\nAbout us, again.\n")
+        try build.build(changed: ["content/about.md"], landed: { if case .files(let paths) = $0 { landed.append(paths) } })
+        #expect(landed.first == ["about/index.html"])
+        #expect(build.isComplete)
+        try Self.expectSameAsCleanBuild(site)
+    }
+
     @Test func aShortcodeEditRendersTheMarkdownOfThePagesAgain() throws {
         let site = try Self.site()
         var build = IncrementalBuild(options: site.options())

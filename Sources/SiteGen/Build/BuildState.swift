@@ -18,6 +18,8 @@ struct BuildState: Sendable {
     var outputs: [String: OutputRecord] = [:]
     /// Each site's planned outputs, kept while the structure and the pages' templates stay.
     var plans: [[SiteRenderer.Planned]] = []
+    /// Outputs an interrupted rebuild left to render (see `IncrementalBuild.build`).
+    var unrendered: Set<String> = []
     /// What the output folder holds, by path, to write only what a rebuild changes.
     var written: [String: OutputFile.Content] = [:]
 

@@ -13,10 +13,16 @@ public struct IncrementalBuild: Sendable {
     /// Paths changed since the last successful build: a failed one leaves the state as it was, so
     /// they are built again with the next.
     private var pending: Set<String> = []
+    /// Outputs rendered between two looks at whether another edit is waiting: about a tenth of a
+    /// second of work for pages of the built-in theme.
+    var batchSize = 256
 
     public init(options: BuildOptions) {
         self.options = options
     }
+
+    /// Whether the last build rendered everything its edits affected (see `build`'s `interrupted`).
+    public var isComplete: Bool { state?.unrendered.isEmpty ?? true }
 
     /// What a build wrote, told as it lands.
     public enum Landed: Sendable {
@@ -30,7 +36,10 @@ public struct IncrementalBuild: Sendable {
     /// affects. `landed` hears of the files as they are written: first an edited page's own file
     /// and those of `viewing` (output paths of pages open in a browser, as Hugo's fast render
     /// favours them), then the lists, feeds and other pages, which take longer on a large site.
-    public mutating func build(changed: [String] = [], viewing: Set<String> = [],
+    ///
+    /// When `interrupted` says so (another edit is waiting), the rest is left for the next build,
+    /// which renders it after that edit's own pages; `isComplete` tells whether any is left.
+    public mutating func build(changed: [String] = [], viewing: Set<String> = [], interrupted: () -> Bool = { false },
                                landed: (Landed) -> Void = { _ in }) throws(DiagnosticList) -> BuildReport {
         pending.formUnion(changed)
         let started = Date()
@@ -38,7 +47,7 @@ public struct IncrementalBuild: Sendable {
         // failed rebuild puts back what it changed.
         if let edit = state.flatMap({ Edit(pending, state: $0, source: options.source) }), var state = state.take() {
             defer { self.state = state }
-            if let report = try rebuild(&state, edit, viewing: viewing, started: started, landed: landed) {
+            if let report = try rebuild(&state, edit, viewing: viewing, started: started, interrupted: interrupted, landed: landed) {
                 pending = []
                 return report
             }
@@ -102,18 +111,18 @@ public struct IncrementalBuild: Sendable {
     /// Rebuilds `state` after `edit`; nil when it needs a whole build, which is told before
     /// anything is changed. On failure, `state` is put back as it was.
     private func rebuild(_ state: inout BuildState, _ edit: Edit, viewing: Set<String>, started: Date,
-                         landed: (Landed) -> Void) throws(DiagnosticList) -> BuildReport? {
+                         interrupted: () -> Bool, landed: (Landed) -> Void) throws(DiagnosticList) -> BuildReport? {
         var undo: [(inout BuildState) -> Void] = []
         do {
-            return try rebuild(&state, edit, viewing: viewing, started: started, landed: landed, undo: &undo)
+            return try rebuild(&state, edit, viewing: viewing, started: started, interrupted: interrupted, landed: landed, undo: &undo)
         } catch {
             for step in undo.reversed() { step(&state) }
             throw error
         }
     }
 
-    private func rebuild(_ state: inout BuildState, _ edit: Edit, viewing: Set<String>, started: Date, landed: (Landed) -> Void,
-                         undo: inout [(inout BuildState) -> Void]) throws(DiagnosticList) -> BuildReport? {
+    private func rebuild(_ state: inout BuildState, _ edit: Edit, viewing: Set<String>, started: Date, interrupted: () -> Bool,
+                         landed: (Landed) -> Void, undo: inout [(inout BuildState) -> Void]) throws(DiagnosticList) -> BuildReport? {
         var changedTemplates: Set<String> = []
         var templates = state.templates
         if edit.templates {
@@ -225,7 +234,10 @@ public struct IncrementalBuild: Sendable {
         if everything { state.count() }
         state.plan(options: options)
         let selected = everything ? nil : Self.affectedOutputs(of: state, shown: shown, contentChanged: contentChanged,
-                                                               changedTemplates: changedTemplates)
+                                                               changedTemplates: changedTemplates).union(state.unrendered)
+        let unrendered = state.unrendered
+        undo.append { $0.unrendered = unrendered }
+        state.unrendered = []
         func affected(_ planned: SiteRenderer.Planned) -> Bool { selected?.contains(planned.path) ?? true }
         let own = everything ? [] : Set(edited.map { state.sites[$0.site][$0.page].outputPath }).union(viewing)
         var written: [String] = []
@@ -235,16 +247,30 @@ public struct IncrementalBuild: Sendable {
             written = try write(output, removing: [], into: &state, changedSources: [])
             if !written.isEmpty { landed(.files(written)) }
         }
-        let others = BuildState.Selection(output: { !own.contains($1.path) && affected($1) }, cards: everything ? nil : shown,
-                                        otherFiles: everything || changedTemplates.count > 0 || !edit.staticFiles.isEmpty)
-        let output = try state.render(options: options, recording: true, selection: others)
-        let produced = Set(output.files.map(\.path)).union(own)
-        let removed = (everything ? Array(state.written.keys) : edit.removedStatic).filter { !produced.contains($0) }
-        let rest = try write(output, removing: removed, into: &state, changedSources: edit.staticFiles)
-        if everything { landed(.site) } else if !rest.isEmpty { landed(.files(rest)) }
-        return Builder(options: options).report(state, filesWritten: written.count + rest.count, cards: output.cards,
-                                                started: started, warnings: output.warnings)
+        // The rest, a batch at a time: another edit waiting takes over, and the rest waits for it.
+        var rest = everything ? [] : state.plans.joined().map(\.path).filter { !own.contains($0) && selected?.contains($0) == true }
+        var cards = everything ? nil : shown
+        var otherFiles = everything || !changedTemplates.isEmpty || !edit.staticFiles.isEmpty
+        var drawn = 0, warnings: [Diagnostic] = []
+        repeat {
+            let batch = everything ? nil : Set(rest.prefix(batchSize))
+            rest.removeFirst(min(rest.count, batchSize))
+            let others = BuildState.Selection(output: { batch?.contains($1.path) ?? !own.contains($1.path) }, cards: cards, otherFiles: otherFiles)
+            let output = try state.render(options: options, recording: true, selection: others)
+            let produced = Set(output.files.map(\.path)).union(own)
+            let removed = (everything ? Array(state.written.keys) : edit.removedStatic).filter { !produced.contains($0) }
+            let paths = try write(output, removing: removed, into: &state, changedSources: edit.staticFiles)
+            if everything { landed(.site) } else if !paths.isEmpty { landed(.files(paths)) }
+            written += paths
+            drawn += output.cards
+            warnings += output.warnings
+            (cards, otherFiles) = ([], false)
+        } while !rest.isEmpty && !interrupted()
+        state.unrendered = Set(rest)
+        return Builder(options: options).report(state, filesWritten: written.count, cards: drawn,
+                                                started: started, warnings: warnings)
     }
+
 
     /// The outputs that read a page an edit changed (anything of `shown`, the Markdown of
     /// `contentChanged`), that use a changed template, or that are new.
