@@ -8,14 +8,8 @@ import Testing
     @Test func anOpenPageReloadsItselfAfterAnEdit() async throws {
         let chromium = try HeadlessChromium()
         defer { chromium.close() }
-        let server = try await PreviewServerTests.Running()
-        // Stopped by awaiting, not from a `defer` task, so its folders are gone before the test process ends.
-        do {
+        try await PreviewServerTests.Running.with { server in
             try await Self.editThePageWhileItIsOpen(server: server, chromium: chromium)
-            await server.stop()
-        } catch {
-            await server.stop()
-            throw error
         }
     }
 

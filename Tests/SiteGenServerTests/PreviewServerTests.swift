@@ -63,6 +63,18 @@ import Testing
             return false
         }
 
+        /// Runs `body` with a server, and stops it after, however `body` ends.
+        static func with(_ body: (Running) async throws -> Void) async throws {
+            let server = try await Running()
+            do {
+                try await body(server)
+            } catch {
+                await server.stop()
+                throw error
+            }
+            await server.stop()
+        }
+
         func stop() async {
             task.cancel()
             _ = try? await task.value
@@ -72,80 +84,80 @@ import Testing
     }
 
     @Test func servesPagesWithTheLiveReloadScriptAndTheRightTypes() async throws {
-        let server = try await Running()
-        defer { Task { await server.stop() } }
-        #expect(try await server.get("/").status == 200)
-        let page = try await server.get("blog/post/")
-        #expect(page.status == 200)
-        #expect(page.body.contains("<h1>First title</h1>"))
-        #expect(page.body.contains("new EventSource(\"/_sitegen/events\")"))
-        #expect((page.headers["Content-Type"] as? String) == "text/html; charset=utf-8")
-        let css = try await server.get("style.css")
-        #expect((css.headers["Content-Type"] as? String) == "text/css; charset=utf-8")
-        #expect(!css.body.contains("EventSource"))
+        try await Running.with { server in
+            #expect(try await server.get("/").status == 200)
+            let page = try await server.get("blog/post/")
+            #expect(page.status == 200)
+            #expect(page.body.contains("<h1>First title</h1>"))
+            #expect(page.body.contains("new EventSource(\"/_sitegen/events\")"))
+            #expect((page.headers["Content-Type"] as? String) == "text/html; charset=utf-8")
+            let css = try await server.get("style.css")
+            #expect((css.headers["Content-Type"] as? String) == "text/css; charset=utf-8")
+            #expect(!css.body.contains("EventSource"))
+        }
     }
 
     @Test func etagsAnswerNotModified() async throws {
-        let server = try await Running()
-        defer { Task { await server.stop() } }
-        let first = try await server.get("style.css")
-        let tag = try #require(first.headers["Etag"] as? String ?? first.headers["ETag"] as? String)
-        let second = try await server.get("style.css", headers: ["If-None-Match": tag])
-        #expect(second.status == 304)
+        try await Running.with { server in
+            let first = try await server.get("style.css")
+            let tag = try #require(first.headers["Etag"] as? String ?? first.headers["ETag"] as? String)
+            let second = try await server.get("style.css", headers: ["If-None-Match": tag])
+            #expect(second.status == 304)
+        }
     }
 
     @Test func missingPagesGetTheSites404AndTraversalIsRefused() async throws {
-        let server = try await Running()
-        defer { Task { await server.stop() } }
-        let missing = try await server.get("no/such/page/")
-        #expect(missing.status == 404)
-        #expect(missing.body.contains("Custom not found"))
-        for path in ["%2e%2e/%2e%2e/etc/passwd", "blog/%2e%2e/%2e%2e/%2e%2e/etc/passwd"] {
-            let response = try await server.get(path)
-            #expect(response.status == 403 || response.status == 404, "\(path)")
-            #expect(!response.body.contains("root:"))
+        try await Running.with { server in
+            let missing = try await server.get("no/such/page/")
+            #expect(missing.status == 404)
+            #expect(missing.body.contains("Custom not found"))
+            for path in ["%2e%2e/%2e%2e/etc/passwd", "blog/%2e%2e/%2e%2e/%2e%2e/etc/passwd"] {
+                let response = try await server.get(path)
+                #expect(response.status == 403 || response.status == 404, "\(path)")
+                #expect(!response.body.contains("root:"))
+            }
         }
     }
 
     @Test func anEditIsServedAfterTheRebuild() async throws {
-        let server = try await Running()
-        defer { Task { await server.stop() } }
-        try server.write("content/blog/post.md", "---\ntitle: Second title\n---\nThe second version.\n")
-        #expect(try await server.eventually("blog/post/") { $0.contains("<h1>Second title</h1>") })
+        try await Running.with { server in
+            try server.write("content/blog/post.md", "---\ntitle: Second title\n---\nThe second version.\n")
+            #expect(try await server.eventually("blog/post/") { $0.contains("<h1>Second title</h1>") })
+        }
     }
 
     @Test func aBrokenEditKeepsTheLastGoodPageAndShowsTheErrorUntilFixed() async throws {
-        let server = try await Running()
-        defer { Task { await server.stop() } }
-        try server.write("content/blog/post.md", "---\ntitle: [broken\n---\nText\n")
-        #expect(try await server.eventually("blog/post/") { $0.contains("sitegen-errors") })
-        let page = try await server.get("blog/post/")
-        #expect(page.body.contains("<h1>First title</h1>"))
-        #expect(page.body.contains("content/blog/post.md:"))
-        try server.write("content/blog/post.md", "---\ntitle: Fixed title\n---\nText\n")
-        #expect(try await server.eventually("blog/post/") { $0.contains("<h1>Fixed title</h1>") && !$0.contains("sitegen-errors") })
+        try await Running.with { server in
+            try server.write("content/blog/post.md", "---\ntitle: [broken\n---\nText\n")
+            #expect(try await server.eventually("blog/post/") { $0.contains("sitegen-errors") })
+            let page = try await server.get("blog/post/")
+            #expect(page.body.contains("<h1>First title</h1>"))
+            #expect(page.body.contains("content/blog/post.md:"))
+            try server.write("content/blog/post.md", "---\ntitle: Fixed title\n---\nText\n")
+            #expect(try await server.eventually("blog/post/") { $0.contains("<h1>Fixed title</h1>") && !$0.contains("sitegen-errors") })
+        }
     }
 
     @Test func rebuildsSendAReloadEvent() async throws {
-        let server = try await Running()
-        defer { Task { await server.stop() } }
-        let events = AsyncStream<PreviewEvent>.Iterator.Box(server.site.events().makeAsyncIterator())
-        /// The next event, or nil after ten seconds.
-        func next() async -> PreviewEvent? {
-            await withTaskGroup(of: PreviewEvent?.self) { group in
-                group.addTask { await events.next() }
-                group.addTask { try? await Task.sleep(for: .seconds(10)); return nil }
-                let first = await group.next()!
-                group.cancelAll()
-                return first
+        try await Running.with { server in
+            let events = AsyncStream<PreviewEvent>.Iterator.Box(server.site.events().makeAsyncIterator())
+            /// The next event, or nil after ten seconds.
+            func next() async -> PreviewEvent? {
+                await withTaskGroup(of: PreviewEvent?.self) { group in
+                    group.addTask { await events.next() }
+                    group.addTask { try? await Task.sleep(for: .seconds(10)); return nil }
+                    let first = await group.next()!
+                    group.cancelAll()
+                    return first
+                }
             }
+            try server.write("content/blog/post.md", "---\ntitle: Evented\n---\nText\n")
+            // The edited page first, then the list that shows its title.
+            #expect(await next() == PreviewEvent(name: "reload", data: #"["/blog/post/"]"#))
+            #expect(await next() == PreviewEvent(name: "reload", data: #"["/blog/"]"#))
+            try server.write("static/style.css", "body { color: red }")
+            #expect(await next() == PreviewEvent(name: "css", data: "css"))
         }
-        try server.write("content/blog/post.md", "---\ntitle: Evented\n---\nText\n")
-        // The edited page first, then the list that shows its title.
-        #expect(await next() == PreviewEvent(name: "reload", data: #"["/blog/post/"]"#))
-        #expect(await next() == PreviewEvent(name: "reload", data: #"["/blog/"]"#))
-        try server.write("static/style.css", "body { color: red }")
-        #expect(await next() == PreviewEvent(name: "css", data: "css"))
     }
 
     @Test func openPagesHearOnlyOfWhatTheyShow() {
@@ -159,32 +171,32 @@ import Testing
     }
 
     @Test func theSharePreviewShowsTheRealTagsAndTheMissingOnes() async throws {
-        let server = try await Running()
-        defer { Task { await server.stop() } }
-        try server.write("templates/_default/single.mustache", """
-            <html><head><meta property="og:title" content="{{page.title}}"><meta property="og:image" content="https://x.example/card.jpg"></head>
-            <body>{{{page.content}}}</body></html>
-            """)
-        #expect(try await server.eventually("blog/post/") { $0.contains("og:image") })
-        let preview = try await server.get("_sitegen/share/blog/post/")
-        #expect(preview.status == 200)
-        #expect(preview.body.contains(#"<img src="https://x.example/card.jpg" alt="">"#))
-        for service in ["Mastodon", "X", "Facebook", "LinkedIn", "Slack"] { #expect(preview.body.contains("<h2>\(service)</h2>")) }
-        #expect(preview.body.contains("<strong>First title</strong>"))
-        #expect(preview.body.contains("Missing: <code>og:description</code>"))
-        #expect(try await server.get("_sitegen/share/no/such/").status == 404)
+        try await Running.with { server in
+            try server.write("templates/_default/single.mustache", """
+                <html><head><meta property="og:title" content="{{page.title}}"><meta property="og:image" content="https://x.example/card.jpg"></head>
+                <body>{{{page.content}}}</body></html>
+                """)
+            #expect(try await server.eventually("blog/post/") { $0.contains("og:image") })
+            let preview = try await server.get("_sitegen/share/blog/post/")
+            #expect(preview.status == 200)
+            #expect(preview.body.contains(#"<img src="https://x.example/card.jpg" alt="">"#))
+            for service in ["Mastodon", "X", "Facebook", "LinkedIn", "Slack"] { #expect(preview.body.contains("<h2>\(service)</h2>")) }
+            #expect(preview.body.contains("<strong>First title</strong>"))
+            #expect(preview.body.contains("Missing: <code>og:description</code>"))
+            #expect(try await server.get("_sitegen/share/no/such/").status == 404)
+        }
     }
 
     @Test func theEventStreamSpeaksServerSentEvents() async throws {
-        let server = try await Running()
-        defer { Task { await server.stop() } }
-        let stream = EventStreamReader()
-        let session = URLSession(configuration: .default, delegate: stream, delegateQueue: nil)
-        session.dataTask(with: URL(string: "_sitegen/events", relativeTo: server.url)!).resume()
-        #expect(await stream.waitFor(": connected"))
-        try server.write("content/blog/post.md", "---\ntitle: Streamed\n---\nText\n")
-        #expect(await stream.waitFor("event: reload\ndata: [\"/blog/post/\"]\n\n"))
-        session.invalidateAndCancel()
+        try await Running.with { server in
+            let stream = EventStreamReader()
+            let session = URLSession(configuration: .default, delegate: stream, delegateQueue: nil)
+            session.dataTask(with: URL(string: "_sitegen/events", relativeTo: server.url)!).resume()
+            #expect(await stream.waitFor(": connected"))
+            try server.write("content/blog/post.md", "---\ntitle: Streamed\n---\nText\n")
+            #expect(await stream.waitFor("event: reload\ndata: [\"/blog/post/\"]\n\n"))
+            session.invalidateAndCancel()
+        }
     }
 }
 
