@@ -136,6 +136,30 @@ import Testing
         try Self.expectSameAsCleanBuild(site)
     }
 
+    @Test func aNewDateOrTermReachesTheListsItChangesButNotUnrelatedPages() throws {
+        let site = try Self.site()
+        try site.write("config.yaml", "title: Test\nbaseURL: https://example.org/\npaginate: 1\n")
+        var build = IncrementalBuild(options: site.options())
+        try build.build()
+        let before = try Self.identities(site)
+        // The oldest post becomes the newest: every pager of the section changes, the about page does not.
+        try site.write("content/blog/one.md", "---\ntitle: One\ndate: 2026-06-01\ntags: [swift]\n---\nThe first post.\n")
+        try build.build(changed: ["content/blog/one.md"])
+        let rewritten = try Self.rewritten(site, since: before)
+        #expect(rewritten.contains("blog/page/3/index.html"))
+        #expect(!rewritten.contains("about/index.html"))
+        try Self.expectSameAsCleanBuild(site)
+        // A post moves from one existing term to another.
+        try site.write("content/blog/one.md", "---\ntitle: One\ndate: 2026-06-01\ntags: [hugo]\n---\nThe first post.\n")
+        try build.build(changed: ["content/blog/one.md"])
+        #expect(try site.read("tags/hugo/index.html").contains("One"))
+        try Self.expectSameAsCleanBuild(site)
+        // A post leaves its term alone with another one: the term keeps a page less.
+        try site.write("content/blog/two.md", "---\ntitle: Two\ndate: 2026-02-01\ntags: [swift]\n---\nThe second post.\n")
+        try build.build(changed: ["content/blog/two.md"])
+        try Self.expectSameAsCleanBuild(site)
+    }
+
     @Test func aTemplateEditRewritesTheOutputsThatUseIt() throws {
         let site = try Self.site()
         try site.write("templates/_default/single.mustache", "<html><body><h1>{{page.title}}</h1>{{{page.content}}}</body></html>")

@@ -3,10 +3,10 @@ import Foundation
 /// A build kept in memory between edits, for the preview server. The first build is a whole one;
 /// after it, an edited page is read again alone and only the outputs that showed something of it
 /// are rendered again (its own page, the lists, feeds and taxonomy pages it appears in, its share
-/// card), and an edited template renders again only the outputs whose templates use it. An edit
-/// that changes the site's structure (a page added, moved, redated, retagged…) renders every output
-/// but still writes only the files that changed. Configuration, `i18n/` and bundle-file edits, and
-/// new or deleted content files, start again from scratch.
+/// card), with the lists whose members or order it changed; an edited template renders again only
+/// the outputs whose templates use it. An edit that adds or removes a generated page or moves a URL
+/// renders every output, but still writes only the files that changed. Configuration, `i18n/` and
+/// bundle-file edits, and new or deleted content files, start again from scratch.
 public struct IncrementalBuild: Sendable {
     public let options: BuildOptions
     private var state: BuildState?
@@ -176,7 +176,7 @@ public struct IncrementalBuild: Sendable {
         }
 
         // The site models: patched when only bodies changed, else assembled again and compared.
-        var shown: Set<PageRef> = [], everything = false
+        var shown: Set<PageRef> = [], everything = false, previousPlans: [[SiteRenderer.Planned]] = []
         var markdownTargets: Set<PageRef>? = edited
         if bodiesOnly {
             for (_, _, page, ref) in reloaded {
@@ -191,7 +191,8 @@ public struct IncrementalBuild: Sendable {
             let assembled = try loader.assemble(state.content)
             let (oldAssembled, oldSites, oldIndexes, oldPlans) = (state.assembled, state.sites, state.indexes, state.plans)
             undo.append { ($0.assembled, $0.sites, $0.indexes, $0.plans) = (oldAssembled, oldSites, oldIndexes, oldPlans) }
-            if let changed = Self.changedPages(from: oldAssembled, to: assembled, edited: edited) {
+            previousPlans = oldPlans
+            if let changed = Self.changedPages(from: oldAssembled, to: assembled) {
                 shown = changed
                 var sites = assembled
                 for site in sites.indices {
@@ -233,6 +234,9 @@ public struct IncrementalBuild: Sendable {
         // Outputs that read a changed page or use a changed template: the edited and viewed pages' first.
         if everything { state.count() }
         state.plan(options: options)
+        // Outputs the new plan no longer has (a list that lost a pager), removed with the first batch.
+        var removals = everything ? [] : edit.removedStatic
+            + Set(previousPlans.joined().map(\.path)).subtracting(state.plans.joined().map(\.path))
         let selected = everything ? nil : Self.affectedOutputs(of: state, shown: shown, contentChanged: contentChanged,
                                                                changedTemplates: changedTemplates).union(state.unrendered)
         let unrendered = state.unrendered
@@ -258,7 +262,8 @@ public struct IncrementalBuild: Sendable {
             let others = BuildState.Selection(output: { batch?.contains($1.path) ?? !own.contains($1.path) }, cards: cards, otherFiles: otherFiles)
             let output = try state.render(options: options, recording: true, selection: others)
             let produced = Set(output.files.map(\.path)).union(own)
-            let removed = (everything ? Array(state.written.keys) : edit.removedStatic).filter { !produced.contains($0) }
+            let removed = (everything ? Array(state.written.keys) : removals).filter { !produced.contains($0) }
+            removals = []
             let paths = try write(output, removing: removed, into: &state, changedSources: edit.staticFiles)
             if everything { landed(.site) } else if !paths.isEmpty { landed(.files(paths)) }
             written += paths
@@ -313,26 +318,50 @@ public struct IncrementalBuild: Sendable {
         return changed.map(\.path) + removed
     }
 
-    /// The pages an edit changed, when it left the site's structure as it was: the same pages at
-    /// the same URLs, in the same lists, taxonomies and menus, with the same dates, aliases and
-    /// files, and nothing changed but the edited pages. Nil when the structure changed.
-    static func changedPages(from old: [Site], to new: [Site], edited: Set<PageRef>) -> Set<PageRef>? {
+    /// The pages an edit changed, directly or in their relations, when every page kept its place
+    /// and its URL: the edited pages whose records differ, any other page whose record the
+    /// assembly changed, the owners of lists whose members or order changed (a section, a term, a
+    /// taxonomy; the home page for the site-wide lists and menus), and the pages whose neighbours
+    /// changed. A page sorted differently (a new date, weight or title) changes every list it is in.
+    /// Nil when a page appeared, disappeared or moved, a new term included: only a whole
+    /// re-render will do.
+    static func changedPages(from old: [Site], to new: [Site]) -> Set<PageRef>? {
         guard old.count == new.count else { return nil }
         var changed: Set<PageRef> = []
         for (index, (before, after)) in zip(old, new).enumerated() {
             guard before.pages.count == after.pages.count, before.home == after.home,
-                  before.regularPages == after.regularPages, before.members == after.members,
-                  before.childSections == after.childSections, before.parent == after.parent,
-                  before.previous == after.previous, before.next == after.next,
-                  before.taxonomies == after.taxonomies, before.menus == after.menus,
-                  before.pagesByContentPath == after.pagesByContentPath else { return nil }
+                  before.pagesByContentPath == after.pagesByContentPath,
+                  before.taxonomies.map(\.page) == after.taxonomies.map(\.page) else { return nil }
+            func mark(_ id: Site.PageID) { changed.insert(PageRef(site: index, page: id)) }
+            var resorted: Set<Site.PageID> = []
             for id in before.pages.indices where before.pages[id] != after.pages[id] {
-                let ref = PageRef(site: index, page: id)
                 let a = before.pages[id], b = after.pages[id]
-                guard edited.contains(ref), a.path == b.path, a.kind == b.kind, a.date == b.date,
-                      a.aliases == b.aliases, a.resources == b.resources, a.translationKey == b.translationKey,
+                guard a.path == b.path, a.kind == b.kind, a.source?.label == b.source?.label,
+                      a.translationKey == b.translationKey, a.aliases == b.aliases, a.resources == b.resources,
                       a.frontMatter.headless == b.frontMatter.headless else { return nil }
-                changed.insert(ref)
+                mark(id)
+                if a.date != b.date || a.weight != b.weight || a.title != b.title { resorted.insert(id) }
+            }
+            for owner in Set(before.members.keys).union(after.members.keys)
+            where before.members[owner] != after.members[owner] || !resorted.isDisjoint(with: after.members[owner] ?? []) {
+                mark(owner)
+            }
+            for owner in Set(before.childSections.keys).union(after.childSections.keys)
+            where before.childSections[owner] != after.childSections[owner] {
+                mark(owner)
+            }
+            for id in before.pages.indices
+            where before.parent[id] != after.parent[id] || before.previous[id] != after.previous[id] || before.next[id] != after.next[id] {
+                mark(id)
+            }
+            for (a, b) in zip(before.taxonomies, after.taxonomies) where a != b {
+                mark(a.page)
+                guard a.terms.map(\.page) == b.terms.map(\.page) else { return nil }
+                for (x, y) in zip(a.terms, b.terms) where x != y { mark(x.page) }
+            }
+            if before.regularPages != after.regularPages || before.menus != after.menus || before.taxonomies != after.taxonomies
+                || before.childSections[before.home] != after.childSections[after.home] || !resorted.isEmpty {
+                mark(before.home)
             }
         }
         return changed

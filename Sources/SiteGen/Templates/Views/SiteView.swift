@@ -6,8 +6,13 @@ struct SiteView: TemplateView {
 
     private var site: Site { context.site }
 
+    /// Keys that list the site's pages, terms or menus: they change with the site's structure, which
+    /// an incremental rebuild tells as a change of the home page (see `ReadRecorder`).
+    private static let collections: Set<String> = ["menus", "sections", "pages", "recentPages", "taxonomies", "taxonomy"]
+
     func lookup(_ key: String) -> Lookup {
         let config = site.config
+        if Self.collections.contains(key) { context.record(site.home) }
         switch key {
         case "title": return .found(config.title)
         case "baseURL": return .found(config.baseURL)
