@@ -188,11 +188,12 @@ public struct IncrementalBuild: Sendable {
                 }
             }
         } else {
-            let assembled = try loader.assemble(state.content)
+            let languages = Set(reloaded.map(\.language))
+            let assembled = try loader.assemble(state.content, only: languages, kept: state.assembled)
             let (oldAssembled, oldSites, oldIndexes, oldPlans) = (state.assembled, state.sites, state.indexes, state.plans)
             undo.append { ($0.assembled, $0.sites, $0.indexes, $0.plans) = (oldAssembled, oldSites, oldIndexes, oldPlans) }
             previousPlans = oldPlans
-            if let changed = Self.changedPages(from: oldAssembled, to: assembled) {
+            if let changed = Self.changedPages(from: oldAssembled, to: assembled, in: languages) {
                 shown = changed
                 var sites = assembled
                 for site in sites.indices {
@@ -324,11 +325,11 @@ public struct IncrementalBuild: Sendable {
     /// taxonomy; the home page for the site-wide lists and menus), and the pages whose neighbours
     /// changed. A page sorted differently (a new date, weight or title) changes every list it is in.
     /// Nil when a page appeared, disappeared or moved, a new term included: only a whole
-    /// re-render will do.
-    static func changedPages(from old: [Site], to new: [Site]) -> Set<PageRef>? {
+    /// re-render will do. Only the sites of `languages` are compared: the others were kept.
+    static func changedPages(from old: [Site], to new: [Site], in languages: Set<Int>) -> Set<PageRef>? {
         guard old.count == new.count else { return nil }
         var changed: Set<PageRef> = []
-        for (index, (before, after)) in zip(old, new).enumerated() {
+        for (index, (before, after)) in zip(old, new).enumerated() where languages.contains(index) {
             guard before.pages.count == after.pages.count, before.home == after.home,
                   before.pagesByContentPath == after.pagesByContentPath,
                   before.taxonomies.map(\.page) == after.taxonomies.map(\.page) else { return nil }

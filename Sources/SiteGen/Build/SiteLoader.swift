@@ -105,12 +105,17 @@ struct SiteLoader {
                    sectionDirectories: inventory.sectionDirectories)
     }
 
-    /// One site model per language.
-    func assemble(_ content: LoadedContent) throws(DiagnosticList) -> [Site] {
+    /// One site model per language; with `kept`, only the languages in `only` are assembled again
+    /// and the others are taken from `kept` (an edit in one language leaves the others' as they were).
+    func assemble(_ content: LoadedContent, only: Set<Int>? = nil, kept: [Site] = []) throws(DiagnosticList) -> [Site] {
         let config = content.config
         let urls = SiteURLs(baseURL: config.baseURL, basePath: config.basePath)
         var sites: [Site] = [], problems: [Diagnostic] = []
-        for (language, pages) in zip(content.languages, content.pagesByLanguage) {
+        for (index, (language, pages)) in zip(content.languages, content.pagesByLanguage).enumerated() {
+            if let only, !only.contains(index), kept.indices.contains(index) {
+                sites.append(kept[index])
+                continue
+            }
             var assembler = SiteAssembler(config: config.localized(for: language), urls: urls, language: language,
                                           languagePrefix: prefix(of: language, in: config),
                                           sectionDirectories: content.inventory.sectionDirectories, buildDate: options.now)
