@@ -154,6 +154,12 @@ import Testing
         try build.build(changed: ["content/blog/one.md"])
         #expect(try site.read("tags/hugo/index.html").contains("One"))
         try Self.expectSameAsCleanBuild(site)
+        // A page joins the main menu, which every page shows.
+        #expect(try !site.read("blog/two/index.html").contains("href=\"/about/\""))
+        try site.write("content/about.md", "---\ntitle: About\nmenu: main\n---\nAbout us.\n")
+        try build.build(changed: ["content/about.md"])
+        #expect(try site.read("blog/two/index.html").contains("href=\"/about/\""))
+        try Self.expectSameAsCleanBuild(site)
         // A post leaves its term alone with another one: the term keeps a page less.
         try site.write("content/blog/two.md", "---\ntitle: Two\ndate: 2026-02-01\ntags: [swift]\n---\nThe second post.\n")
         try build.build(changed: ["content/blog/two.md"])

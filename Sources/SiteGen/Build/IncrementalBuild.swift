@@ -322,8 +322,9 @@ public struct IncrementalBuild: Sendable {
     /// The pages an edit changed, directly or in their relations, when every page kept its place
     /// and its URL: the edited pages whose records differ, any other page whose record the
     /// assembly changed, the owners of lists whose members or order changed (a section, a term, a
-    /// taxonomy; the home page for the site-wide lists and menus), and the pages whose neighbours
-    /// changed. A page sorted differently (a new date, weight or title) changes every list it is in.
+    /// taxonomy), the pages whose neighbours changed, and the site's menus and site-wide lists
+    /// (`PageRef.menus`, `PageRef.lists`) when they changed. A new date changes the feeds of
+    /// every list the page is in.
     /// Nil when a page appeared, disappeared or moved, a new term included: only a whole
     /// re-render will do. Only the sites of `languages` are compared: the others were kept.
     static func changedPages(from old: [Site], to new: [Site], in languages: Set<Int>) -> Set<PageRef>? {
@@ -334,17 +335,18 @@ public struct IncrementalBuild: Sendable {
                   before.pagesByContentPath == after.pagesByContentPath,
                   before.taxonomies.map(\.page) == after.taxonomies.map(\.page) else { return nil }
             func mark(_ id: Site.PageID) { changed.insert(PageRef(site: index, page: id)) }
-            var resorted: Set<Site.PageID> = []
+            // Feeds and recent pages are sorted by date apart from their lists.
+            var redated: Set<Site.PageID> = []
             for id in before.pages.indices where before.pages[id] != after.pages[id] {
                 let a = before.pages[id], b = after.pages[id]
                 guard a.path == b.path, a.kind == b.kind, a.source?.label == b.source?.label,
                       a.translationKey == b.translationKey, a.aliases == b.aliases, a.resources == b.resources,
                       a.frontMatter.headless == b.frontMatter.headless else { return nil }
                 mark(id)
-                if a.date != b.date || a.weight != b.weight || a.title != b.title { resorted.insert(id) }
+                if a.date != b.date { redated.insert(id) }
             }
             for owner in Set(before.members.keys).union(after.members.keys)
-            where before.members[owner] != after.members[owner] || !resorted.isDisjoint(with: after.members[owner] ?? []) {
+            where before.members[owner] != after.members[owner] || !redated.isDisjoint(with: after.members[owner] ?? []) {
                 mark(owner)
             }
             for owner in Set(before.childSections.keys).union(after.childSections.keys)
@@ -360,9 +362,10 @@ public struct IncrementalBuild: Sendable {
                 guard a.terms.map(\.page) == b.terms.map(\.page) else { return nil }
                 for (x, y) in zip(a.terms, b.terms) where x != y { mark(x.page) }
             }
-            if before.regularPages != after.regularPages || before.menus != after.menus || before.taxonomies != after.taxonomies
-                || before.childSections[before.home] != after.childSections[after.home] || !resorted.isEmpty {
-                mark(before.home)
+            if before.menus != after.menus { changed.insert(.menus(of: index)) }
+            if before.regularPages != after.regularPages || before.taxonomies != after.taxonomies
+                || before.childSections[before.home] != after.childSections[after.home] || !redated.isEmpty {
+                changed.insert(.lists(of: index))
             }
         }
         return changed

@@ -33,3 +33,10 @@ struct PageReads: Sendable {
         !pages.isDisjoint(with: changed) || !contents.isDisjoint(with: changedContents)
     }
 }
+
+extension PageRef {
+    /// Stands for a site's menus, which views read as a whole (see `SiteView`).
+    static func menus(of site: Int) -> PageRef { PageRef(site: site, page: -1) }
+    /// Stands for a site's site-wide lists: its sections, regular and recent pages, taxonomies.
+    static func lists(of site: Int) -> PageRef { PageRef(site: site, page: -2) }
+}

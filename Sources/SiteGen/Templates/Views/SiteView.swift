@@ -6,13 +6,16 @@ struct SiteView: TemplateView {
 
     private var site: Site { context.site }
 
-    /// Keys that list the site's pages, terms or menus: they change with the site's structure, which
-    /// an incremental rebuild tells as a change of the home page (see `ReadRecorder`).
-    private static let collections: Set<String> = ["menus", "sections", "pages", "recentPages", "taxonomies", "taxonomy"]
+    /// Keys that list the site's pages or terms: they change with the site's structure (see `ReadRecorder`).
+    private static let lists: Set<String> = ["sections", "pages", "recentPages", "taxonomies", "taxonomy"]
 
     func lookup(_ key: String) -> Lookup {
         let config = site.config
-        if Self.collections.contains(key) { context.record(site.home) }
+        if key == "menus" {
+            ReadRecorder.current?.read(.menus(of: context.index))
+        } else if Self.lists.contains(key) {
+            ReadRecorder.current?.read(.lists(of: context.index))
+        }
         switch key {
         case "title": return .found(config.title)
         case "baseURL": return .found(config.baseURL)
