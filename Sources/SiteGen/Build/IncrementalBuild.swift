@@ -176,7 +176,7 @@ public struct IncrementalBuild: Sendable {
         }
 
         // The site models: patched when only bodies changed, else assembled again and compared.
-        var shown: Set<PageRef> = [], everything = false, previousPlans: [[SiteRenderer.Planned]] = []
+        var change = SiteChange(), everything = false, previousPlans: [[SiteRenderer.Planned]] = []
         var markdownTargets: Set<PageRef>? = edited
         if bodiesOnly {
             for (_, _, page, ref) in reloaded {
@@ -193,14 +193,14 @@ public struct IncrementalBuild: Sendable {
             let (oldAssembled, oldSites, oldIndexes, oldPlans) = (state.assembled, state.sites, state.indexes, state.plans)
             undo.append { ($0.assembled, $0.sites, $0.indexes, $0.plans) = (oldAssembled, oldSites, oldIndexes, oldPlans) }
             previousPlans = oldPlans
-            if let changed = Self.changedPages(from: oldAssembled, to: assembled, in: languages) {
-                shown = changed
+            if let changed = Self.changes(from: oldAssembled, to: assembled, in: languages) {
+                change = changed
                 var sites = assembled
                 for site in sites.indices {
                     for page in sites[site].pages.indices { sites[site].pages[page].rendered = oldSites[site].pages[page].rendered }
                 }
                 state.sites = sites
-                markdownTargets = edited.union(state.markdownReads.filter { !$0.value.pages.isDisjoint(with: changed) }.map(\.key))
+                markdownTargets = edited.union(state.markdownReads.filter { $0.value.isAffected(by: changed) }.map(\.key))
             } else {
                 everything = true
                 markdownTargets = nil
@@ -214,7 +214,6 @@ public struct IncrementalBuild: Sendable {
         if Self.changesMarkdown(changedTemplates, templates: state.templates) { markdownTargets = nil }
 
         // Markdown of the pages that may have changed; outputs show a page's content only if it did.
-        var contentChanged: Set<PageRef> = []
         if markdownTargets?.isEmpty != true {
             let markdown = loader.renderMarkdown(state.sites, content: state.content, only: markdownTargets, recording: true,
                                                  indexes: state.indexes)
@@ -222,7 +221,7 @@ public struct IncrementalBuild: Sendable {
             for (ref, reads) in markdown.reads {
                 let (previous, previousReads) = (state.sites[ref.site].pages[ref.page].rendered, state.markdownReads[ref])
                 let rendered = markdown.rendered[ref]
-                if rendered != previous { contentChanged.insert(ref) }
+                if rendered != previous { change.contents.insert(ref) }
                 state.sites[ref.site].pages[ref.page].rendered = rendered
                 state.markdownReads[ref] = reads
                 undo.append {
@@ -238,7 +237,7 @@ public struct IncrementalBuild: Sendable {
         // Outputs the new plan no longer has (a list that lost a pager), removed with the first batch.
         var removals = everything ? [] : edit.removedStatic
             + Set(previousPlans.joined().map(\.path)).subtracting(state.plans.joined().map(\.path))
-        let selected = everything ? nil : Self.affectedOutputs(of: state, shown: shown, contentChanged: contentChanged,
+        let selected = everything ? nil : Self.affectedOutputs(of: state, change: change,
                                                                changedTemplates: changedTemplates).union(state.unrendered)
         let unrendered = state.unrendered
         undo.append { $0.unrendered = unrendered }
@@ -254,7 +253,7 @@ public struct IncrementalBuild: Sendable {
         }
         // The rest, a batch at a time: another edit waiting takes over, and the rest waits for it.
         var rest = everything ? [] : state.plans.joined().map(\.path).filter { !own.contains($0) && selected?.contains($0) == true }
-        var cards = everything ? nil : shown
+        var cards = everything ? nil : change.pages
         var otherFiles = everything || !changedTemplates.isEmpty || !edit.staticFiles.isEmpty
         var drawn = 0, warnings: [Diagnostic] = []
         repeat {
@@ -278,15 +277,14 @@ public struct IncrementalBuild: Sendable {
     }
 
 
-    /// The outputs that read a page an edit changed (anything of `shown`, the Markdown of
-    /// `contentChanged`), that use a changed template, or that are new.
-    static func affectedOutputs(of state: BuildState, shown: Set<PageRef>, contentChanged: Set<PageRef>,
+    /// The outputs that read what an edit changed, that use a changed template, or that are new.
+    static func affectedOutputs(of state: BuildState, change: SiteChange,
                                 changedTemplates: Set<String>) -> Set<String> {
         var usesChangedTemplate: [String: Bool] = [:]
         var affected: Set<String> = []
         for planned in state.plans.joined() {
             guard let record = state.outputs[planned.path], let template = planned.template,
-                  !record.reads.isAffected(byPages: shown, contents: contentChanged) else {
+                  !record.reads.isAffected(by: change) else {
                 affected.insert(planned.path)
                 continue
             }
@@ -319,22 +317,22 @@ public struct IncrementalBuild: Sendable {
         return changed.map(\.path) + removed
     }
 
-    /// The pages an edit changed, directly or in their relations, when every page kept its place
-    /// and its URL: the edited pages whose records differ, any other page whose record the
-    /// assembly changed, the owners of lists whose members or order changed (a section, a term, a
-    /// taxonomy), the pages whose neighbours changed, and the site's menus and site-wide lists
-    /// (`PageRef.menus`, `PageRef.lists`) when they changed. A new date changes the feeds of
-    /// every list the page is in.
+    /// What an edit changed, when every page kept its place and its URL: the pages whose records
+    /// differ (the edited ones, and any the assembly changed with them) or whose neighbours changed,
+    /// the site's menus and site-wide lists (`PageRef.menus`, `PageRef.lists`) when they changed, and
+    /// the lists (a section, a term, a taxonomy) whose members or their order changed; a new date
+    /// changes the feeds of every list the page is in.
     /// Nil when a page appeared, disappeared or moved, a new term included: only a whole
     /// re-render will do. Only the sites of `languages` are compared: the others were kept.
-    static func changedPages(from old: [Site], to new: [Site], in languages: Set<Int>) -> Set<PageRef>? {
+    static func changes(from old: [Site], to new: [Site], in languages: Set<Int>) -> SiteChange? {
         guard old.count == new.count else { return nil }
-        var changed: Set<PageRef> = []
+        var change = SiteChange()
         for (index, (before, after)) in zip(old, new).enumerated() where languages.contains(index) {
             guard before.pages.count == after.pages.count, before.home == after.home,
                   before.pagesByContentPath == after.pagesByContentPath,
                   before.taxonomies.map(\.page) == after.taxonomies.map(\.page) else { return nil }
-            func mark(_ id: Site.PageID) { changed.insert(PageRef(site: index, page: id)) }
+            func page(_ id: Site.PageID) { change.pages.insert(PageRef(site: index, page: id)) }
+            func list(_ id: Site.PageID) { change.lists.insert(PageRef(site: index, page: id)) }
             // Feeds and recent pages are sorted by date apart from their lists.
             var redated: Set<Site.PageID> = []
             for id in before.pages.indices where before.pages[id] != after.pages[id] {
@@ -342,33 +340,36 @@ public struct IncrementalBuild: Sendable {
                 guard a.path == b.path, a.kind == b.kind, a.source?.label == b.source?.label,
                       a.translationKey == b.translationKey, a.aliases == b.aliases, a.resources == b.resources,
                       a.frontMatter.headless == b.frontMatter.headless else { return nil }
-                mark(id)
+                page(id)
                 if a.date != b.date { redated.insert(id) }
             }
             for owner in Set(before.members.keys).union(after.members.keys)
             where before.members[owner] != after.members[owner] || !redated.isDisjoint(with: after.members[owner] ?? []) {
-                mark(owner)
+                list(owner)
             }
             for owner in Set(before.childSections.keys).union(after.childSections.keys)
             where before.childSections[owner] != after.childSections[owner] {
-                mark(owner)
+                list(owner)
             }
             for id in before.pages.indices
             where before.parent[id] != after.parent[id] || before.previous[id] != after.previous[id] || before.next[id] != after.next[id] {
-                mark(id)
+                page(id)
             }
             for (a, b) in zip(before.taxonomies, after.taxonomies) where a != b {
-                mark(a.page)
+                list(a.page)
                 guard a.terms.map(\.page) == b.terms.map(\.page) else { return nil }
-                for (x, y) in zip(a.terms, b.terms) where x != y { mark(x.page) }
+                for (x, y) in zip(a.terms, b.terms) where x != y {
+                    page(x.page)
+                    list(x.page)
+                }
             }
-            if before.menus != after.menus { changed.insert(.menus(of: index)) }
+            if before.menus != after.menus { change.pages.insert(.menus(of: index)) }
             if before.regularPages != after.regularPages || before.taxonomies != after.taxonomies
                 || before.childSections[before.home] != after.childSections[after.home] || !redated.isEmpty {
-                changed.insert(.lists(of: index))
+                change.pages.insert(.lists(of: index))
             }
         }
-        return changed
+        return change
     }
 
     /// Whether a template edit changes rendered Markdown: render hooks and shortcodes, and what they use.

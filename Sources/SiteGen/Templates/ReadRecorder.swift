@@ -9,6 +9,8 @@ final class ReadRecorder: @unchecked Sendable {
     private(set) var reads = PageReads()
 
     func read(_ page: PageRef) { reads.pages.insert(page) }
+    /// The members of a list page (a section's pages, a term's, a pager's), apart from the page itself.
+    func readList(_ page: PageRef) { reads.lists.insert(page) }
     func readContent(_ page: PageRef) {
         reads.pages.insert(page)
         reads.contents.insert(page)
@@ -23,15 +25,25 @@ final class ReadRecorder: @unchecked Sendable {
     }
 }
 
-/// What a rendering read: pages it showed anything of, and among them those whose rendered Markdown it showed.
+/// What a rendering read: pages it showed anything of, among them those whose rendered Markdown it
+/// showed, and list pages whose members it showed.
 struct PageReads: Sendable {
     var pages: Set<PageRef> = []
     var contents: Set<PageRef> = []
+    var lists: Set<PageRef> = []
 
-    /// Whether an edit that changed `pages` (anything shown of them) and `contents` (their Markdown) touches this rendering.
-    func isAffected(byPages changed: Set<PageRef>, contents changedContents: Set<PageRef>) -> Bool {
-        !pages.isDisjoint(with: changed) || !contents.isDisjoint(with: changedContents)
+    /// Whether an edit touches this rendering.
+    func isAffected(by change: SiteChange) -> Bool {
+        !pages.isDisjoint(with: change.pages) || !contents.isDisjoint(with: change.contents) || !lists.isDisjoint(with: change.lists)
     }
+}
+
+/// What an edit changed: pages (anything a view shows of them), pages' rendered Markdown, and
+/// lists' members or their order.
+struct SiteChange: Sendable {
+    var pages: Set<PageRef> = []
+    var contents: Set<PageRef> = []
+    var lists: Set<PageRef> = []
 }
 
 extension PageRef {

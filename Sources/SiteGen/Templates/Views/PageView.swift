@@ -43,12 +43,20 @@ struct PageView: TemplateView {
     /// Keys that show the page's rendered Markdown, which a body edit changes.
     private static let contentKeys: Set<Key> = [.content, .summary, .truncated, .toc, .tocEntries, .hasToc,
                                                  .wordCount, .readingTime, .ogDescription]
+    /// Keys that show a list page's members, which change apart from the page itself.
+    private static let listKeys: Set<Key> = [.pages, .hasPages, .sections, .hasSections, .terms]
 
     func lookup(_ key: String) -> Lookup {
         guard let key = Key.byName[key] else { return .unknown }
         if let recorder = ReadRecorder.current {
             let ref = PageRef(site: context.index, page: id)
-            Self.contentKeys.contains(key) ? recorder.readContent(ref) : recorder.read(ref)
+            if Self.contentKeys.contains(key) {
+                recorder.readContent(ref)
+            } else if Self.listKeys.contains(key) {
+                recorder.readList(ref)
+            } else {
+                recorder.read(ref)
+            }
         }
         switch key {
         case .title: return .found(page.title)
@@ -255,6 +263,7 @@ struct TermView: TemplateView {
 
     func lookup(_ key: String) -> Lookup {
         context.record(term.page)
+        ReadRecorder.current?.readList(PageRef(site: context.index, page: term.page))
         switch key {
         case "name": return .found(term.name)
         case "url": return .found(context.urls.relative(context.site[term.page].path))
