@@ -250,6 +250,16 @@ import Testing
         try Self.expectSameAsCleanBuild(site)
     }
 
+    @Test func aFileThatCameAndWentBuildsNothing() throws {
+        let site = try Self.site()
+        var build = IncrementalBuild(options: site.options())
+        try build.build()
+        let before = try Self.identities(site)
+        let report = try build.build(changed: ["content/blog/two.md.tmp", "content/blog/ghost.md"])
+        #expect(report.filesWritten == 0)
+        #expect(try Self.rewritten(site, since: before).isEmpty)
+    }
+
     @Test func aBrokenEditLeavesTheOutputAndIsBuiltAgainWithTheFix() throws {
         let site = try Self.site()
         var build = IncrementalBuild(options: site.options())

@@ -272,10 +272,10 @@ public struct IncrementalBuild: Sendable {
             (cards, otherFiles) = ([], false)
         } while !rest.isEmpty && !interrupted()
         state.unrendered = Set(rest)
+        // Every batch reports the content's warnings again.
         return Builder(options: options).report(state, filesWritten: written.count, cards: drawn,
-                                                started: started, warnings: warnings)
+                                                started: started, warnings: Array(Set(warnings)))
     }
-
 
     /// The outputs that read what an edit changed, that use a changed template, or that are new.
     static func affectedOutputs(of state: BuildState, change: SiteChange,
