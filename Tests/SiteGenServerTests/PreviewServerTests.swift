@@ -141,16 +141,7 @@ import Testing
     @Test func rebuildsSendAReloadEvent() async throws {
         try await Running.with { server in
             let events = AsyncStream<PreviewEvent>.Iterator.Box(server.site.events().makeAsyncIterator())
-            /// The next event, or nil after ten seconds.
-            func next() async -> PreviewEvent? {
-                await withTaskGroup(of: PreviewEvent?.self) { group in
-                    group.addTask { await events.next() }
-                    group.addTask { try? await Task.sleep(for: .seconds(10)); return nil }
-                    let first = await group.next()!
-                    group.cancelAll()
-                    return first
-                }
-            }
+            func next() async -> PreviewEvent? { await events.next(within: .seconds(10)) }
             try server.write("content/blog/post.md", "---\ntitle: Evented\n---\nText\n")
             // The edited page first, then the list that shows its title.
             #expect(await next() == PreviewEvent(name: "reload", data: #"["/blog/post/"]"#))

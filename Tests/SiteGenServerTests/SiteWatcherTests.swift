@@ -37,20 +37,10 @@ import Testing
         func changes(until path: String) async -> Set<String>? {
             var seen: Set<String> = []
             while !seen.contains(path) {
-                guard let batch = await next() else { return nil }
+                guard let batch = await batches.next(within: .seconds(5)) else { return nil }
                 seen.formUnion(batch)
             }
             return seen
-        }
-
-        private func next() async -> [String]? {
-            await withTaskGroup(of: [String]?.self) { group in
-                group.addTask { await self.batches.next() }
-                group.addTask { try? await Task.sleep(for: .seconds(5)); return nil }
-                let first = await group.next()!
-                group.cancelAll()
-                return first
-            }
         }
 
         func stop() {
@@ -97,10 +87,21 @@ import Testing
 }
 
 extension AsyncStream.Iterator {
-    /// Shares one iterator between tasks (the watcher's batches are read from a task group).
+    /// Shares one iterator between tasks, so that a wait for the next element can time out.
     final class Box: @unchecked Sendable {
         private var iterator: AsyncStream.Iterator
         init(_ iterator: AsyncStream.Iterator) { self.iterator = iterator }
         func next() async -> Element? { await iterator.next() }
+
+        /// The next element, or nil when none comes within `timeout`.
+        func next(within timeout: Duration) async -> Element? where Element: Sendable {
+            await withTaskGroup(of: Element?.self) { group in
+                group.addTask { await self.next() }
+                group.addTask { try? await Task.sleep(for: timeout); return nil }
+                let first = await group.next()!
+                group.cancelAll()
+                return first
+            }
+        }
     }
 }
