@@ -40,6 +40,11 @@ final class RenderContext: Sendable {
         ReadRecorder.current?.read(PageRef(site: index, page: page))
     }
 
+    /// Reports that a view read the members of a list page of this site.
+    func recordList(_ page: Site.PageID) {
+        ReadRecorder.current?.readList(PageRef(site: index, page: page))
+    }
+
     /// A string in this site's language, else the default language's (with a warning); nil when no language has it.
     func translate(_ key: String) -> Translation? {
         switch strings.lookup(key, language: site.language.code) {

@@ -263,7 +263,7 @@ struct TermView: TemplateView {
 
     func lookup(_ key: String) -> Lookup {
         context.record(term.page)
-        ReadRecorder.current?.readList(PageRef(site: context.index, page: term.page))
+        context.recordList(term.page)
         switch key {
         case "name": return .found(term.name)
         case "url": return .found(context.urls.relative(context.site[term.page].path))

@@ -16,7 +16,7 @@ struct PaginatorView: TemplateView {
     }
 
     func lookup(_ key: String) -> Lookup {
-        ReadRecorder.current?.readList(PageRef(site: context.index, page: list))
+        context.recordList(list)
         switch key {
         case "pages": return .found(pagers[number - 1].map { PageView(context, $0, current: list) })
         case "pageNumber": return .found(number)
