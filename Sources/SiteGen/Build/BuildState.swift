@@ -78,8 +78,9 @@ struct BuildState: Sendable {
         var rendered: [RenderedOutput] = [], problems: [Diagnostic] = []
         for index in sites.indices {
             let context = RenderContext(sites: sites, index: index, translations: indexes.translations, strings: content.strings,
-                                        generator: Builder.generator, drawsCards: options.drawCards, images: images)
-            let renderer = SiteRenderer(context: context, templates: templates, recordsReads: recording)
+                                        generator: Builder.generator, drawsCards: options.drawCards, images: images,
+                                        recordsReads: recording)
+            let renderer = SiteRenderer(context: context, templates: templates)
             let result = renderer.render((plans.indices.contains(index) ? plans[index] : renderer.plan()).filter { selection.output(index, $0) })
             problems += result.problems
             rendered += result.outputs

@@ -190,7 +190,8 @@ struct SiteLoader {
             sites[siteIndex].pages.indices.filter { sites[siteIndex].pages[$0].source != nil }.map { PageRef(site: siteIndex, page: $0) }
         }
         let contexts = sites.indices.map {
-            RenderContext(sites: sites, index: $0, translations: indexes.translations, strings: content.strings, generator: "", images: images)
+            RenderContext(sites: sites, index: $0, translations: indexes.translations, strings: content.strings, generator: "",
+                          images: images, recordsReads: recording)
         }
         let pageContent = PageContent(markdown: markdown, resolver: indexes.resolver, references: indexes.references,
                                       templates: templates, enableEmoji: config.enableEmoji)

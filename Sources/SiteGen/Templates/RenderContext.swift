@@ -17,10 +17,14 @@ final class RenderContext: Sendable {
     let drawsCards: Bool
     /// Image variants templates ask for; nil where none can be made.
     let images: ImageVariants?
+    /// Whether views report what they read, for an incremental build (see `ReadRecorder`); a plain
+    /// build then skips looking for a recorder on every key.
+    let recordsReads: Bool
 
     init(sites: [Site], index: Int, translations: Translations, strings: StringTables, generator: String,
-         drawsCards: Bool = true, images: ImageVariants? = nil) {
+         drawsCards: Bool = true, images: ImageVariants? = nil, recordsReads: Bool = false) {
         self.drawsCards = drawsCards
+        self.recordsReads = recordsReads
         self.images = images
         self.site = sites[index]
         self.sites = sites
@@ -35,14 +39,17 @@ final class RenderContext: Sendable {
 
     var urls: SiteURLs { site.urls }
 
-    /// Reports that a view read a page of this site outside `PageView` (see `ReadRecorder`).
+    /// The recorder of the rendering in progress, when this build records reads.
+    var recorder: ReadRecorder? { recordsReads ? ReadRecorder.current : nil }
+
+    /// Reports that a view read a page of this site outside `PageView`.
     func record(_ page: Site.PageID) {
-        ReadRecorder.current?.read(PageRef(site: index, page: page))
+        recorder?.read(PageRef(site: index, page: page))
     }
 
     /// Reports that a view read the members of a list page of this site.
     func recordList(_ page: Site.PageID) {
-        ReadRecorder.current?.readList(PageRef(site: index, page: page))
+        recorder?.readList(PageRef(site: index, page: page))
     }
 
     /// A string in this site's language, else the default language's (with a warning); nil when no language has it.

@@ -14,14 +14,6 @@ struct RenderedOutput: Sendable {
 struct SiteRenderer: Sendable {
     let context: RenderContext
     let templates: TemplateSet
-    /// Record what each output reads, for incremental rebuilds.
-    var recordsReads = false
-
-    init(context: RenderContext, templates: TemplateSet, recordsReads: Bool = false) {
-        self.context = context
-        self.templates = templates
-        self.recordsReads = recordsReads
-    }
 
     /// One unit of rendering work: a pager of a list page, a single page, a feed.
     fileprivate enum Job: Sendable {
@@ -40,7 +32,7 @@ struct SiteRenderer: Sendable {
     /// Renders `planned` outputs of this site.
     func render(_ planned: [Planned]) -> (outputs: [RenderedOutput], problems: [Diagnostic]) {
         let results = planned.parallelMap { planned in
-            let (result, reads) = ReadRecorder.recording(recordsReads) {
+            let (result, reads) = ReadRecorder.recording(context.recordsReads) {
                 Result(catching: { () throws(DiagnosticList) in try render(planned) })
             }
             return result.map { RenderedOutput(file: $0, template: planned.template, reads: reads) }

@@ -48,7 +48,7 @@ struct PageView: TemplateView {
 
     func lookup(_ key: String) -> Lookup {
         guard let key = Key.byName[key] else { return .unknown }
-        if let recorder = ReadRecorder.current {
+        if let recorder = context.recorder {
             let ref = PageRef(site: context.index, page: id)
             if Self.contentKeys.contains(key) {
                 recorder.readContent(ref)
@@ -180,7 +180,7 @@ struct PageView: TemplateView {
     private func translations(includingSelf: Bool) -> [TranslationView] {
         let me = PageRef(site: context.index, page: id)
         return context.translations.all(of: me).filter { includingSelf || $0 != me }.map { ref in
-            ReadRecorder.current?.read(ref)
+            context.recorder?.read(ref)
             let other = context.sites[ref.site]
             return TranslationView(language: other.language, title: other[ref.page].title,
                                    url: urls.relative(other[ref.page].path), permalink: urls.absolute(other[ref.page].path))

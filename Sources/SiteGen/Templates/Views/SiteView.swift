@@ -11,10 +11,12 @@ struct SiteView: TemplateView {
 
     func lookup(_ key: String) -> Lookup {
         let config = site.config
-        if key == "menus" {
-            ReadRecorder.current?.read(.menus(of: context.index))
-        } else if Self.lists.contains(key) {
-            ReadRecorder.current?.read(.lists(of: context.index))
+        if let recorder = context.recorder {
+            if key == "menus" {
+                recorder.read(.menus(of: context.index))
+            } else if Self.lists.contains(key) {
+                recorder.read(.lists(of: context.index))
+            }
         }
         switch key {
         case "title": return .found(config.title)
