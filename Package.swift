@@ -34,7 +34,7 @@ let package = Package(
             pkgConfig: "raqm",
             providers: [.apt(["libraqm-dev", "libfreetype-dev", "libfontconfig-dev", "libunibreak-dev"])]
         ),
-        .target(name: "CRenameExchange"),
+        .target(name: "CFileSystem"),
         .target(
             name: "Thumbnails",
             dependencies: ["CGD", "CRaqm", .product(name: "Crypto", package: "swift-crypto")]
@@ -43,7 +43,7 @@ let package = Package(
             name: "SiteGen",
             dependencies: [
                 "CCmarkGFM",
-                "CRenameExchange",
+                "CFileSystem",
                 "Thumbnails",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "TOMLKit", package: "TOMLKit"),

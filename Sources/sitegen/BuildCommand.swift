@@ -28,6 +28,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Skip drawing the Open Graph cards (a quicker build; pages then share their own image or the site's).")
     var noCards = false
 
+    @Flag(name: .long, help: "Delete every file in the destination that this build does not write (by default only the files of SiteGen's previous build are deleted).")
+    var cleanDestinationDir = false
+
     func run() throws {
         let source = URL(fileURLWithPath: source)
         var options = BuildOptions(source: source, destination: destination.map { URL(fileURLWithPath: $0) })
@@ -36,6 +39,7 @@ struct BuildCommand: ParsableCommand {
         options.includeFuture = future
         options.includeExpired = expired
         options.drawCards = !noCards
+        options.cleansDestination = cleanDestinationDir
         do {
             let report = try Builder(options: options).build()
             for warning in report.warnings { printError(warning.description) }

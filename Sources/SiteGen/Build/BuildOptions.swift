@@ -15,6 +15,9 @@ public struct BuildOptions: Sendable {
     /// Draw the pages' Open Graph cards (`--no-cards` skips them for a quicker build; the meta
     /// tags then point at the page's image or the site's default).
     public var drawCards = true
+    /// Delete every file of the destination the build does not write (`--clean-destination-dir`),
+    /// not only the files of SiteGen's previous build.
+    public var cleansDestination = false
     /// Generated images kept between builds, keyed by a hash of their inputs: Hugo's
     /// `resources/_gen` in the source folder by default.
     public var cacheDirectory: URL

@@ -73,8 +73,9 @@ struct BuildState: Sendable {
                                cache: ImageCache(directory: options.cacheDirectory.appendingPathComponent("cards")))
                 .render(pages: selection.cards)
         }
-        var files = (selection.otherFiles ? staticFiles(options) + resourceFiles(options) : []) + cards.files
-        var warnings = content.warnings + cards.warnings
+        let statics: (files: [OutputFile], warnings: [Diagnostic]) = selection.otherFiles ? staticFiles(options) : ([], [])
+        var files = statics.files + (selection.otherFiles ? resourceFiles(options) : []) + cards.files
+        var warnings = content.warnings + statics.warnings + cards.warnings
         var rendered: [RenderedOutput] = [], problems: [Diagnostic] = []
         for index in sites.indices {
             let context = RenderContext(sites: sites, index: index, translations: indexes.translations, strings: content.strings,
@@ -129,17 +130,13 @@ struct BuildState: Sendable {
         }
     }
 
-    private func staticFiles(_ options: BuildOptions) -> [OutputFile] {
-        var files = EmbeddedTheme.staticFiles.map { OutputFile(path: $0.key, content: .text($0.value)) }
+    /// The theme's files, then `static/` (links that lead outside the site skipped, with warnings).
+    private func staticFiles(_ options: BuildOptions) -> (files: [OutputFile], warnings: [Diagnostic]) {
         let staticDirectory = options.source.appendingPathComponent("static")
-        let root = staticDirectory.standardizedFileURL.path
-        if let enumerator = FileManager.default.enumerator(at: staticDirectory, includingPropertiesForKeys: [.isRegularFileKey]) {
-            for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
-                let relative = String(url.standardizedFileURL.path.dropFirst(root.count + 1))
-                files.append(OutputFile(path: relative, content: .copy(url)))
-            }
-        }
-        return files
+        let found = SiteFolderReader(site: options.source).files(under: staticDirectory)
+        let files = EmbeddedTheme.staticFiles.map { OutputFile(path: $0.key, content: .text($0.value)) }
+            + found.files.map { OutputFile(path: $0, content: .copy(staticDirectory.appendingPathComponent($0))) }
+        return (files, found.warnings)
     }
 
     /// Bundle files (once, however many translations link to them) and loose content files.

@@ -35,6 +35,11 @@ public struct Builder: Sendable {
     /// Markdown read, and keeps every stage's result, for `IncrementalBuild`.
     func run(recording: Bool) throws(DiagnosticList) -> (report: BuildReport, state: BuildState) {
         let started = Date()
+        do {
+            try DestinationCheck.checkSource(options.source)
+        } catch {
+            throw DiagnosticList([error])
+        }
         var problems: [Diagnostic] = []
         var templates: TemplateSet?
         let images = ImageVariants(cache: ImageCache(directory: options.cacheDirectory.appendingPathComponent("images")))
@@ -44,19 +49,28 @@ public struct Builder: Sendable {
             problems += error.diagnostics
         }
         let loader = SiteLoader(options: options, templates: templates, images: images)
-        var content: LoadedContent?, assembled: [Site] = []
-        do {
+        var content: LoadedContent?, assembled: [Site]?
+        do throws(DiagnosticList) {
             let loaded = try loader.loadContent()
+            do {
+                try DestinationCheck.checkDestination(options.destination, source: options.source,
+                                                      contentFolders: loaded.languages.compactMap(\.contentDir))
+                try OutputWriter(destination: options.destination).recoverInterruptedBuilds()
+            } catch {
+                throw DiagnosticList([error])
+            }
             problems += loaded.problems
             content = loaded
             assembled = try loader.assemble(loaded)
         } catch {
             problems += error.diagnostics
         }
-        guard problems.isEmpty, let templates, let content else { throw DiagnosticList(problems) }
+        // Past a broken page the build goes on without it, so that one build reports the errors of
+        // every stage (Markdown, shortcodes, templates); it stops only where a stage has nothing to work on.
+        guard let templates, let content, let assembled else { throw DiagnosticList(unique: problems) }
         let indexes = SiteIndexes(sites: assembled)
         let markdown = loader.renderMarkdown(assembled, content: content, recording: recording, indexes: indexes)
-        if !markdown.problems.isEmpty { throw DiagnosticList(markdown.problems) }
+        problems += markdown.problems
 
         var sites = assembled
         markdown.apply(to: &sites)
@@ -64,10 +78,18 @@ public struct Builder: Sendable {
                                markdownReads: markdown.reads, indexes: indexes, images: images)
         state.count()
         if recording { state.plan(options: options) }
-        let output = try state.render(options: options, recording: recording)
+        var renderOptions = options
+        if !problems.isEmpty { renderOptions.drawCards = false }
+        let output: BuildState.Output
+        do {
+            output = try state.render(options: renderOptions, recording: recording)
+        } catch {
+            throw DiagnosticList(unique: problems + error.diagnostics)
+        }
+        if !problems.isEmpty { throw DiagnosticList(unique: problems) }
         let written: Int
         do {
-            written = try OutputWriter(destination: options.destination).write(output.files)
+            written = try OutputWriter(destination: options.destination, cleansDestination: options.cleansDestination).write(output.files)
         } catch {
             throw DiagnosticList([error])
         }

@@ -304,8 +304,10 @@ public struct IncrementalBuild: Sendable {
         var latest: [String: OutputFile] = [:]
         for file in output.files { latest[file.path] = file }
         let changed = latest.values.filter { !state.holds($0, changedSources: changedSources) }
+        let writer = OutputWriter(destination: options.destination)
+        let before = Set(state.written.keys)
         do {
-            try OutputWriter(destination: options.destination).update(changed, removing: removed)
+            try writer.update(changed, removing: removed)
         } catch {
             throw DiagnosticList([error])
         }
@@ -314,6 +316,14 @@ public struct IncrementalBuild: Sendable {
             state.outputs[path] = nil
         }
         state.remember(output)
+        let after = Set(state.written.keys)
+        if after != before {
+            do {
+                try writer.recordManifest(after)
+            } catch {
+                throw DiagnosticList([error])
+            }
+        }
         return changed.map(\.path) + removed
     }
 

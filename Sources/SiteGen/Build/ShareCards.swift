@@ -17,7 +17,7 @@ struct ShareCards: Sendable {
         let settings = config.forSection(page.section)
         guard settings.enable, page.kind != .notFound, !page.frontMatter.headless,
               page.frontMatter.params.value(forKeyIgnoringCase: "card")?.bool != false else { return nil }
-        let folder = page.path.hasSuffix("/") ? page.path : (page.path as NSString).deletingLastPathComponent + "/"
+        let folder = page.path.hasSuffix("/") ? page.path : page.path.deletingLastPathSegment + "/"
         return folder + "og-card." + fileExtension(settings.format)
     }
 

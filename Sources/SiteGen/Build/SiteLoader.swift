@@ -95,7 +95,7 @@ struct SiteLoader {
         pagesByLanguage = SharedResources.assign(pagesByLanguage)
         let (sized, warnings) = ImageSizes.read(pagesByLanguage)
         return LoadedContent(config: config, languages: languages, inventory: inventory, strings: strings,
-                             pagesByLanguage: sized, warnings: warnings, problems: problems)
+                             pagesByLanguage: sized, warnings: inventory.warnings + warnings, problems: problems)
     }
 
     /// Reads the pages of `languages[index]`.
@@ -110,7 +110,7 @@ struct SiteLoader {
     func assemble(_ content: LoadedContent, only: Set<Int>? = nil, kept: [Site] = []) throws(DiagnosticList) -> [Site] {
         let config = content.config
         let urls = SiteURLs(baseURL: config.baseURL, basePath: config.basePath)
-        var sites: [Site] = [], problems: [Diagnostic] = []
+        var sites: [Site] = []
         for (index, (language, pages)) in zip(content.languages, content.pagesByLanguage).enumerated() {
             if let only, !only.contains(index), kept.indices.contains(index) {
                 sites.append(kept[index])
@@ -119,13 +119,9 @@ struct SiteLoader {
             var assembler = SiteAssembler(config: config.localized(for: language), urls: urls, language: language,
                                           languagePrefix: prefix(of: language, in: config),
                                           sectionDirectories: content.inventory.sectionDirectories, buildDate: options.now)
-            do {
-                sites.append(try assembler.assemble(pages))
-            } catch {
-                problems += error.diagnostics
-            }
+            sites.append(assembler.assemble(pages))
         }
-        if !problems.isEmpty { throw DiagnosticList(problems) }
+        try URLClaims.check(sites)
         return sites
     }
 
@@ -151,8 +147,10 @@ struct SiteLoader {
             })
             do {
                 let found = try ContentScanner(siteDirectory: options.source, root: root, languages: codes,
-                                               defaultLanguage: language, excluding: nested).scan()
+                                               defaultLanguage: language, excluding: nested,
+                                               contentFolders: roots.map(\.directory)).scan()
                 inventory.sources += found.sources
+                inventory.warnings += found.warnings
                 inventory.sectionDirectories.formUnion(found.sectionDirectories)
                 inventory.looseFiles += found.looseFiles
             } catch {

@@ -1,5 +1,15 @@
 /// One language of a multilingual site, from `languages.CODE` in the configuration.
 public struct LanguageConfig: Sendable, Hashable {
+    static let codeExpectation = "a language code such as en or pt-br"
+
+    /// Letters, digits, `-` and `_`, starting with a letter: a code names folders and files too
+    /// (`/fr/`, `index.fr.md`), so `en](` is a typo to report, not a language.
+    static func isCode(_ code: String) -> Bool {
+        func isLetter(_ scalar: Unicode.Scalar) -> Bool { ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) }
+        guard let first = code.unicodeScalars.first, isLetter(first) else { return false }
+        return code.unicodeScalars.allSatisfy { isLetter($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }
+    }
+
     public enum Direction: String, Sendable { case ltr, rtl }
 
     /// As written in file names and URLs, lowercased: `fr`, `pt-br`, `zh-hant`.

@@ -100,7 +100,8 @@ public struct SiteConfig: Sendable {
             if let configured = try table.table(key) { try readMenus(configured) }
         }
         if let configured = try table.table("permalinks") { try readPermalinks(configured) }
-        defaultContentLanguage = (try table.string("defaultContentLanguage") ?? defaultContentLanguage).lowercased()
+        let configuredLanguage = try table.string("defaultContentLanguage", expected: LanguageConfig.codeExpectation, where: LanguageConfig.isCode)
+        defaultContentLanguage = (configuredLanguage ?? defaultContentLanguage).lowercased()
         defaultContentLanguageInSubdir = try table.bool("defaultContentLanguageInSubdir") ?? defaultContentLanguageInSubdir
         let disabled = Set((try table.stringList("disableLanguages") ?? []).map { $0.lowercased() })
         languages = try readLanguages(try table.table("languages")).filter { !disabled.contains($0.code) }
@@ -114,6 +115,10 @@ public struct SiteConfig: Sendable {
         guard let configured else { return [] }
         var result: [LanguageConfig] = []
         for (code, _) in configured.all {
+            guard LanguageConfig.isCode(code) else {
+                throw WrongTypeError(path: "languages", lineKey: "languages", expected: "keyed by language codes such as en or pt-br",
+                                     found: .string(code), what: "a key")
+            }
             guard let settings = try configured.table(code) else { continue }
             var menus: [String: [MenuEntrySpec]] = [:]
             for key in ["menu", "menus"] {
@@ -175,12 +180,13 @@ public struct SiteConfig: Sendable {
     /// `SECTION: pattern`, or Hugo's newer `page: {SECTION: pattern}`; the `section`, `term` and `taxonomy` kinds
     /// have no field here and stay in `raw`.
     private mutating func readPermalinks(_ configured: TypedTable) throws(WrongTypeError) {
+        let expectation = "a pattern of the tokens \(PageURL.tokens.sorted().map { ":" + $0 }.joined(separator: " "))"
         for (section, value) in configured.all where value.table == nil {
-            permalinks[section] = try configured.string(section)
+            permalinks[section] = try configured.string(section, expected: expectation, where: PageURL.isPattern)
         }
         if let pages = try configured.table("page") {
             for (section, _) in pages.all {
-                permalinks[section] = try pages.string(section)
+                permalinks[section] = try pages.string(section, expected: expectation, where: PageURL.isPattern)
             }
         }
     }

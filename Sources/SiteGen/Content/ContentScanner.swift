@@ -59,6 +59,8 @@ public struct ContentInventory: Sendable {
     public var sectionDirectories: Set<String>
     /// Files outside any bundle: copied to the output at their content path, as Hugo does.
     public var looseFiles: [ResourceSource]
+    /// Symbolic links that were not followed (see `SiteFolderReader`).
+    public var warnings: [Diagnostic] = []
 }
 
 extension Set where Element == String {
@@ -67,7 +69,7 @@ extension Set where Element == String {
     func nearestSection(to directory: String) -> String {
         var directory = directory
         while !directory.isEmpty && !contains(directory) {
-            directory = (directory as NSString).deletingLastPathComponent
+            directory = directory.deletingLastPathSegment
         }
         return directory
     }
@@ -88,14 +90,17 @@ public struct ContentScanner: Sendable {
     public let defaultLanguage: String
     /// Folders (from the content folder) that are other languages' content folders.
     public let excluded: Set<String>
+    private let reader: SiteFolderReader
 
+    /// `contentFolders`: every language's content folder, where symbolic links may lead too.
     public init(siteDirectory: URL, root: String = "content", languages: Set<String> = ["en"], defaultLanguage: String = "en",
-                excluding excluded: Set<String> = []) {
+                excluding excluded: Set<String> = [], contentFolders: [String] = []) {
         self.siteDirectory = siteDirectory
         self.root = root
         self.languages = languages
         self.defaultLanguage = defaultLanguage
         self.excluded = excluded
+        self.reader = SiteFolderReader(site: siteDirectory, contentFolders: contentFolders + [root])
     }
 
     private var contentDirectory: URL { siteDirectory.appendingPathComponent(root) }
@@ -103,23 +108,32 @@ public struct ContentScanner: Sendable {
     public func scan() throws(Diagnostic) -> ContentInventory {
         var inventory = ContentInventory(sources: [], sectionDirectories: [], looseFiles: [])
         guard FileManager.default.fileExists(atPath: contentDirectory.path) else { return inventory }
-        try scanDirectory("", depth: 0, into: &inventory)
+        try scanDirectory("", depth: 0, reading: [SiteFolderReader.realPath(contentDirectory)], into: &inventory)
         return inventory
     }
 
-    private func entries(of relativeDirectory: String) throws(Diagnostic) -> (files: [String], directories: [String]) {
+    /// The folder's files and subfolders, a subfolder that a link leads back into (one of the
+    /// folders being read, `reading`) left out with a warning.
+    private func entries(of relativeDirectory: String, reading: Set<String>,
+                         into inventory: inout ContentInventory) throws(Diagnostic) -> (files: [String], directories: [(name: String, realPath: String)]) {
         let url = relativeDirectory.isEmpty ? contentDirectory : contentDirectory.appendingPathComponent(relativeDirectory)
-        let names: [String]
+        let listed: [(name: String, kind: SiteFolderReader.Kind)]
         do {
-            names = try FileManager.default.contentsOfDirectory(atPath: url.path)
+            let read = try reader.entries(of: url)
+            listed = read.entries
+            inventory.warnings += read.warnings
         } catch {
             throw .error(Self.join(root, relativeDirectory), "cannot read folder: \(error.localizedDescription)")
         }
-        var files: [String] = [], directories: [String] = []
-        for name in names.sorted() where !Self.isIgnored(name) {
-            var isDirectory: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: url.appendingPathComponent(name).path, isDirectory: &isDirectory)
-            if isDirectory.boolValue { directories.append(name) } else { files.append(name) }
+        var files: [String] = [], directories: [(name: String, realPath: String)] = []
+        for (name, kind) in listed where !Self.isIgnored(name) {
+            switch kind {
+            case .file: files.append(name)
+            case .folder(let real) where reading.contains(real):
+                inventory.warnings.append(.warning(Self.join(root, Self.join(relativeDirectory, name)),
+                                                   "a symbolic link back into a folder that contains it; skipped"))
+            case .folder(let real): directories.append((name, real))
+            }
         }
         return (files, directories)
     }
@@ -158,12 +172,13 @@ public struct ContentScanner: Sendable {
         markdownExtensions.contains((name as NSString).pathExtension.lowercased())
     }
 
-    private func scanDirectory(_ directory: String, depth: Int, into inventory: inout ContentInventory) throws(Diagnostic) {
-        let (files, directories) = try entries(of: directory)
+    private func scanDirectory(_ directory: String, depth: Int, reading: Set<String>,
+                               into inventory: inout ContentInventory) throws(Diagnostic) {
+        let (files, directories) = try entries(of: directory, reading: reading, into: &inventory)
 
         let leafIndexes = files.filter { isIndex($0, "index") }
         if !directory.isEmpty, !leafIndexes.isEmpty {
-            try scanLeafBundle(directory, indexes: leafIndexes, files: files, directories: directories, into: &inventory)
+            try scanLeafBundle(directory, indexes: leafIndexes, files: files, directories: directories, reading: reading, into: &inventory)
             return
         }
 
@@ -187,22 +202,23 @@ public struct ContentScanner: Sendable {
         for name in files where Self.isMarkdown(name) && !branchIndexes.contains(name) {
             inventory.sources.append(source(.single, file: name, directory: directory, resources: []))
         }
-        for name in directories where !excluded.contains(Self.join(directory, name)) {
-            try scanDirectory(Self.join(directory, name), depth: depth + 1, into: &inventory)
+        for (name, real) in directories where !excluded.contains(Self.join(directory, name)) {
+            try scanDirectory(Self.join(directory, name), depth: depth + 1, reading: reading.union([real]), into: &inventory)
         }
     }
 
     /// A leaf bundle: one page per language's `index` file, and every other file its resources,
     /// shared by the translations.
-    private func scanLeafBundle(_ directory: String, indexes: [String], files: [String], directories: [String], into inventory: inout ContentInventory) throws(Diagnostic) {
+    private func scanLeafBundle(_ directory: String, indexes: [String], files: [String], directories: [(name: String, realPath: String)],
+                                reading: Set<String>, into inventory: inout ContentInventory) throws(Diagnostic) {
         var resources: [ResourceSource] = []
         var pending = files.filter { !indexes.contains($0) }.map { ($0, $0) }
-        var folders = directories
+        var folders = directories.map { (name: $0.name, reading: reading.union([$0.realPath])) }
         while !folders.isEmpty {
             let folder = folders.removeFirst()
-            let (subFiles, subDirectories) = try entries(of: Self.join(directory, folder))
-            pending += subFiles.map { (Self.join(folder, $0), Self.join(folder, $0)) }
-            folders += subDirectories.map { Self.join(folder, $0) }
+            let (subFiles, subDirectories) = try entries(of: Self.join(directory, folder.name), reading: folder.reading, into: &inventory)
+            pending += subFiles.map { (Self.join(folder.name, $0), Self.join(folder.name, $0)) }
+            folders += subDirectories.map { (Self.join(folder.name, $0.name), folder.reading.union([$0.realPath])) }
         }
         for (name, relative) in pending {
             resources.append(try resource(name: name, path: Self.join(directory, relative)))
@@ -213,8 +229,8 @@ public struct ContentScanner: Sendable {
     }
 
     private func resource(name: String, path: String) throws(Diagnostic) -> ResourceSource {
-        let attributes = try? FileManager.default.attributesOfItem(atPath: contentDirectory.appendingPathComponent(path).path)
-        let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
+        var info = stat()
+        let size = stat(contentDirectory.appendingPathComponent(path).path, &info) == 0 ? Int(info.st_size) : 0
         return ResourceSource(name: name, path: Self.join(root, path), size: size)
     }
 }

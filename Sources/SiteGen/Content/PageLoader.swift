@@ -50,11 +50,11 @@ struct PageLoader: Sendable {
             path = try urls.path(for: source, frontMatter: frontMatter, section: section)
         } catch {
             var located = error
-            located.location.line = line(of: "url")
+            located.location.line = line(of: frontMatter.url?.isEmpty == false ? "url" : "slug")
             located.location.column = located.location.line.map { _ in 1 }
             throw DiagnosticList([located])
         }
-        let resourceFolder = path.hasSuffix("/") ? path : (path as NSString).deletingLastPathComponent + "/"
+        let resourceFolder = path.hasSuffix("/") ? path : path.deletingLastPathSegment + "/"
         let resources = source.resources.map { resource in
             PageResource(name: resource.name, sourcePath: resource.path,
                          sourceURL: siteDirectory.appendingPathComponent(resource.path),
@@ -81,12 +81,16 @@ struct PageLoader: Sendable {
 
     /// Hugo resolves an alias without a leading `/` against the folder that holds the page.
     private func aliases(_ aliases: [String], of path: String, label: String, line: Int?) throws(DiagnosticList) -> [String] {
-        let folder = (path.hasSuffix("/") ? String(path.dropLast()) : path) as NSString
+        let folder = path.hasSuffix("/") ? String(path.dropLast()) : path
         var result: [String] = [], problems: [Diagnostic] = []
         for alias in aliases {
-            let absolute = alias.hasPrefix("/") ? urls.prefixed(alias) : folder.deletingLastPathComponent + "/" + alias
+            let absolute = alias.hasPrefix("/") ? urls.prefixed(alias) : folder.deletingLastPathSegment + "/" + alias
             if let normalized = OutputPath.normalize(absolute) {
-                result.append(normalized)
+                if let refusal = OutputPath.refusal(of: normalized) {
+                    problems.append(.error(label, line: line, column: line.map { _ in 1 }, "the alias '\(alias)' \(refusal)"))
+                } else {
+                    result.append(normalized)
+                }
             } else {
                 problems.append(.error(label, line: line, column: line.map { _ in 1 }, "the alias '\(alias)' leaves the output folder"))
             }
@@ -112,7 +116,7 @@ struct PageLoader: Sendable {
 
     /// The nearest folder, at or above the page's, that is a section.
     private func sectionDirectory(of source: ContentSource) -> String {
-        sectionDirectories.nearestSection(to: source.kind == .bundle ? (source.directory as NSString).deletingLastPathComponent : source.directory)
+        sectionDirectories.nearestSection(to: source.kind == .bundle ? source.directory.deletingLastPathSegment : source.directory)
     }
 
     /// Hugo titles a section without a title after its folder (`newsletter` → `Newsletter`).

@@ -31,7 +31,7 @@ struct PageReferences: Sendable {
         for ext in ContentScanner.markdownExtensions where path.lowercased().hasSuffix("." + ext) {
             path = String(path.dropLast(ext.count + 1))
         }
-        let folder = page.source.map { ($0.path as NSString).deletingLastPathComponent } ?? ""
+        let folder = page.source.map { $0.path.deletingLastPathSegment } ?? ""
         let candidates = path.hasPrefix("/")
             ? [String(path.dropFirst())]
             : [OutputPath.normalize("/\(folder)/\(path)").map { String($0.dropFirst()) } ?? path, path]

@@ -26,18 +26,19 @@ public struct PageURL: Sendable {
             guard let path = OutputPath.normalize(prefixed(Self.sanitize(url))) else {
                 throw .error(label, "url '\(url)' leaves the output folder")
             }
+            if let refusal = OutputPath.refusal(of: path) { throw .error(label, "url '\(url)' \(refusal)") }
             return path
         }
         switch source.kind {
         case .home:
-            return "/"
+            return try checked("/", label: label)
         case .section:
             return try checked("/" + Self.sanitize(source.directory) + "/", label: label)
         case .bundle, .single:
             if let pattern = permalinks[section], !section.isEmpty {
                 return try checked(expand(pattern, source: source, frontMatter: frontMatter, section: section), label: label)
             }
-            let parent = source.kind == .bundle ? (source.directory as NSString).deletingLastPathComponent : source.directory
+            let parent = source.kind == .bundle ? source.directory.deletingLastPathSegment : source.directory
             let name = frontMatter.slug.map(Self.sanitize) ?? Self.sanitize(source.baseName)
             return try checked("/" + (parent.isEmpty ? "" : Self.sanitize(parent) + "/") + name + "/", label: label)
         }
@@ -47,12 +48,24 @@ public struct PageURL: Sendable {
         guard let normalized = OutputPath.normalize(prefixed(path)) else {
             throw .error(label, "the URL '\(path)' leaves the output folder")
         }
+        if let refusal = OutputPath.refusal(of: normalized) { throw .error(label, "the URL '\(normalized)' \(refusal)") }
         return normalized
     }
 
-    /// Expands Hugo's permalink tokens (`:year`, `:month`, `:monthname`, `:day`, `:weekday`,
-    /// `:weekdayname`, `:yearday`, `:section`, `:sections`, `:title`, `:slug`, `:filename`,
-    /// `:slugorfilename`, `:contentbasename`).
+    /// Hugo's permalink tokens.
+    static let tokens: Set<String> = ["year", "month", "monthname", "day", "weekday", "weekdayname", "yearday", "section",
+                                      "sections", "title", "slug", "filename", "slugorfilename", "contentbasename"]
+
+    /// Whether every `:name` in `pattern` is one of the tokens (`:sMug` is a typo, not text).
+    static func isPattern(_ pattern: String) -> Bool {
+        tokenNames(in: pattern).allSatisfy { tokens.contains($0.lowercased()) }
+    }
+
+    private static func tokenNames(in pattern: String) -> [Substring] {
+        pattern.split(separator: ":", omittingEmptySubsequences: false).dropFirst().map { $0.prefix { $0.isLetter } }.filter { !$0.isEmpty }
+    }
+
+    /// Expands the permalink tokens of `pattern` (checked by `isPattern` when the configuration is read).
     func expand(_ pattern: String, source: ContentSource, frontMatter: FrontMatter, section: String) -> String {
         let date = frontMatter.date ?? Date(timeIntervalSince1970: 0)
         let parts = Calendar.utc.dateComponents([.year, .month, .day, .weekday], from: date)
@@ -67,13 +80,14 @@ public struct PageURL: Sendable {
             "weekdayname": DateView.weekdayNames[(parts.weekday ?? 1) - 1].lowercased(),
             "yearday": String(format: "%03d", Calendar.utc.ordinality(of: .day, in: .year, for: date) ?? 1),
             "section": Self.sanitize(section),
-            "sections": Self.sanitize(source.kind == .bundle ? (source.directory as NSString).deletingLastPathComponent : source.directory),
+            "sections": Self.sanitize(source.kind == .bundle ? source.directory.deletingLastPathSegment : source.directory),
             "title": urlize(title),
             "slug": slug,
             "filename": Self.sanitize(source.baseName),
             "slugorfilename": frontMatter.slug.map(Self.sanitize) ?? Self.sanitize(source.baseName),
             "contentbasename": Self.sanitize(source.baseName),
         ]
+        assert(Set(values.keys) == Self.tokens)
         var result = ""
         var index = pattern.startIndex
         while index < pattern.endIndex {

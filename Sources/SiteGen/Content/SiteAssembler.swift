@@ -2,7 +2,7 @@ import Foundation
 
 /// Builds the `Site` from the loaded content pages: generates the list pages Hugo generates (home,
 /// sections without `_index.md`, taxonomies and terms), orders pages, links sections, neighbours and
-/// menus, and rejects two things claiming one URL.
+/// menus.
 struct SiteAssembler {
     let config: SiteConfig
     let urls: SiteURLs
@@ -24,7 +24,7 @@ struct SiteAssembler {
         self.buildDate = buildDate
     }
 
-    mutating func assemble(_ contentPages: [Page]) throws(DiagnosticList) -> Site {
+    mutating func assemble(_ contentPages: [Page]) -> Site {
         pages = contentPages
         let home = pages.firstIndex { $0.kind == .home } ?? append(generatedListPage(.home, title: config.title, path: "/", directory: "", key: "list:"))
         var sectionPages = sectionPagesByDirectory()
@@ -39,7 +39,7 @@ struct SiteAssembler {
         var members: [Site.PageID: [Site.PageID]] = [:]
         var childSections: [Site.PageID: [Site.PageID]] = [:]
         for (directory, id) in sectionPages {
-            let parentDirectory = sectionDirectories.nearestSection(to: (directory as NSString).deletingLastPathComponent)
+            let parentDirectory = sectionDirectories.nearestSection(to: directory.deletingLastPathSegment)
             let parentID = sectionPages[parentDirectory] ?? home
             parent[id] = parentID
             childSections[parentID, default: []].append(id)
@@ -77,7 +77,6 @@ struct SiteAssembler {
                         members: members, childSections: childSections, parent: parent,
                         previous: previous, next: next, taxonomies: taxonomies, menus: menus,
                         pagesByContentPath: pagesByContentPath, buildDate: buildDate)
-        try URLClaims.check(site)
         return site
     }
 

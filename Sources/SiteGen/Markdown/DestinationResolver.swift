@@ -43,7 +43,7 @@ struct DestinationResolver: Sendable {
     /// name gives one (`post.fr.md`).
     private func pagePath(for name: String, from source: ContentSource) -> String? {
         guard ContentScanner.markdownExtensions.contains((name as NSString).pathExtension.lowercased()) else { return nil }
-        let folder = (source.path as NSString).deletingLastPathComponent
+        let folder = source.path.deletingLastPathSegment
         guard let normalized = OutputPath.normalize("/" + (folder.isEmpty ? "" : folder + "/") + name) else { return nil }
         let target = String(normalized.dropFirst())
         var base = ((target as NSString).lastPathComponent as NSString).deletingPathExtension
@@ -53,7 +53,7 @@ struct DestinationResolver: Sendable {
             language = suffix
             base = (base as NSString).deletingPathExtension
         }
-        let directory = (target as NSString).deletingLastPathComponent
+        let directory = target.deletingLastPathSegment
         let key: String
         switch base.lowercased() {
         case "index": key = "page:\(directory)"

@@ -33,4 +33,18 @@ public enum OutputPath {
         let last = segments.last!
         return last.contains(".") && !path.hasSuffix("/") ? joined : joined + "/"
     }
+
+    /// Why a normalized URL path cannot be published, or nil when it can: a first segment starting
+    /// with a dot (`/.git/`, the manifest) belongs to the destination's own files, and a segment
+    /// longer than a file name may be (255 bytes) cannot be written.
+    public static func refusal(of path: String) -> String? {
+        let segments = path.split(separator: "/")
+        if let first = segments.first, first.hasPrefix(".") {
+            return "starts with the dot segment '\(first)': such paths belong to the output folder's own files (a deploy checkout's .git)"
+        }
+        if let long = segments.first(where: { $0.utf8.count > 255 }) {
+            return "has a segment of \(long.utf8.count) bytes ('\(long.prefix(24))…'), longer than a file name may be (255 bytes)"
+        }
+        return nil
+    }
 }

@@ -1,21 +1,31 @@
-import CRenameExchange
+import CFileSystem
 import Foundation
 
 /// Where bytes hit the disk. Writes the whole site into a staging folder beside the destination
 /// and swaps it in only when every file is written, so a failed build leaves the previous output
 /// exactly as it was and a reader never sees half a site.
+///
+/// SiteGen deletes only what it wrote: each build leaves a manifest of its files in the
+/// destination, and the next one carries every other file over into the new site (as a hard link,
+/// so the original stays in place until the swap) unless asked to clean the destination.
 public struct OutputWriter: Sendable {
     public let destination: URL
+    /// Remove every file of the destination that this build does not write (`--clean-destination-dir`),
+    /// keeping only top-level entries whose names start with `.` (a deploy checkout's `.git`).
+    public var cleansDestination = false
 
-    public init(destination: URL) {
+    public init(destination: URL, cleansDestination: Bool = false) {
         self.destination = destination.standardizedFileURL
+        self.cleansDestination = cleansDestination
     }
+
+    private var parent: URL { destination.deletingLastPathComponent() }
+    private var stagingPrefix: String { ".\(destination.lastPathComponent).staging-" }
 
     /// Writes `files` (later entries win over earlier ones with the same path) and returns how many were written.
     public func write(_ files: [OutputFile]) throws(Diagnostic) -> Int {
         let fileManager = FileManager.default
-        let parent = destination.deletingLastPathComponent()
-        let staging = parent.appendingPathComponent(".\(destination.lastPathComponent).staging-\(UUID().uuidString.prefix(8))")
+        let staging = parent.appendingPathComponent(stagingPrefix + UUID().uuidString.prefix(8))
         do {
             try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
@@ -26,7 +36,7 @@ public struct OutputWriter: Sendable {
             var unique: [String: OutputFile] = [:]
             for file in files { unique[file.path] = file }
             let ordered = unique.keys.sorted().map { unique[$0]! }
-            let folders = Set(ordered.map { ($0.path as NSString).deletingLastPathComponent }).filter { !$0.isEmpty }
+            let folders = Set(ordered.map { $0.path.deletingLastPathSegment }).filter { !$0.isEmpty }
             for folder in folders.sorted() {
                 try fileManager.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
             }
@@ -39,7 +49,9 @@ public struct OutputWriter: Sendable {
                 }
             }.compactMap { $0 }
             if let failure = failures.first { throw WriteFailure(message: failure) }
-            try keepDotEntries(into: staging)
+            let written = Set(unique.keys)
+            try carryOver(into: staging, keeping: written)
+            try OutputManifest(paths: written).write(to: staging.appendingPathComponent(OutputManifest.fileName))
             try swap(staging)
             return ordered.count
         } catch {
@@ -63,8 +75,6 @@ public struct OutputWriter: Sendable {
                 do {
                     try Self.write(file, to: temporary)
                     if rename(temporary.path, url.path) != 0 { throw WriteFailure(message: "\(file.path): \(String(cString: strerror(errno)))") }
-                    // Renaming a hard link over another link to the same file does nothing, leaving the temporary.
-                    if fileManager.fileExists(atPath: temporary.path) { try fileManager.removeItem(at: temporary) }
                 } catch {
                     try? fileManager.removeItem(at: temporary)
                     throw error
@@ -78,25 +88,112 @@ public struct OutputWriter: Sendable {
         }
     }
 
+    /// Replaces the destination's manifest after `update` added or removed files.
+    public func recordManifest(_ paths: Set<String>) throws(Diagnostic) {
+        let temporary = destination.appendingPathComponent(".\(OutputManifest.fileName).sitegen-\(UUID().uuidString.prefix(8))")
+        do {
+            try OutputManifest(paths: paths).write(to: temporary)
+            if rename(temporary.path, destination.appendingPathComponent(OutputManifest.fileName).path) != 0 {
+                throw WriteFailure(message: "\(OutputManifest.fileName): \(String(cString: strerror(errno)))")
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw .error(destination.path, "cannot write the site: \((error as? WriteFailure)?.message ?? error.localizedDescription)")
+        }
+    }
+
+    /// Copies are clones or real copies, never links: a tool that edits the output in place (a
+    /// minifier, an image optimiser) must not change the site's sources.
     private static func write(_ file: OutputFile, to url: URL) throws {
         switch file.content {
         case .text(let text): try Data(text.utf8).write(to: url)
         case .data(let data): try data.write(to: url)
         case .copy(let source):
-            // A hard link costs nothing and is safe: outputs are replaced, never edited in place.
-            if link(source.path, url.path) != 0 {
-                try FileManager.default.copyItem(at: source, to: url)
+            if sitegen_clone_file(source.path, url.path) != 0 {
+                throw WriteFailure(message: "\(file.path): cannot copy \(source.path): \(String(cString: strerror(errno)))")
             }
         }
     }
 
-    /// A deploy checkout (`public/.git`) or a host's marker file survives rebuilds: top-level
-    /// entries starting with `.` that the build did not produce are carried over.
-    private func keepDotEntries(into staging: URL) throws {
+    /// Carries every file of the destination that SiteGen did not write into the staging folder,
+    /// unless this build writes the same path or the destination is to be cleaned. Files of the
+    /// previous build (its manifest) are left behind, so they disappear with the old site.
+    private func carryOver(into staging: URL, keeping written: Set<String>) throws {
+        guard FileManager.default.fileExists(atPath: destination.path) else { return }
+        let previous = OutputManifest.read(in: destination)?.paths ?? []
+        let previousFolders = Set(previous.flatMap(Self.folders(of:)))
+        try walk("") { relative, isFolder in
+            if relative == OutputManifest.fileName || written.contains(relative) || previous.contains(relative) { return true }
+            // Cleaning keeps the top-level entries whose names start with `.`, and everything in them.
+            if cleansDestination && !relative.hasPrefix(".") { return false }
+            let target = staging.appendingPathComponent(relative)
+            if isFolder {
+                if !previousFolders.contains(relative) {
+                    try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+                }
+                return true
+            }
+            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Self.preserve(destination.appendingPathComponent(relative), at: target, relative: relative)
+            return false
+        }
+    }
+
+    /// Visits the destination's entries depth first without following symbolic links; `visit`
+    /// returns whether to descend into a folder.
+    private func walk(_ relative: String, _ visit: (String, Bool) throws -> Bool) throws {
+        let folder = relative.isEmpty ? destination : destination.appendingPathComponent(relative)
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() {
+            let path = relative.isEmpty ? name : "\(relative)/\(name)"
+            var info = stat()
+            guard lstat(folder.appendingPathComponent(name).path, &info) == 0 else { continue }
+            let isFolder = info.st_mode & S_IFMT == S_IFDIR
+            if try visit(path, isFolder) && isFolder { try walk(path, visit) }
+        }
+    }
+
+    /// A second name for a file SiteGen did not write (a hard link, which leaves the original
+    /// untouched until the swap), or a copy where the file system refuses links.
+    private static func preserve(_ original: URL, at target: URL, relative: String) throws {
+        if link(original.path, target.path) == 0 { return }
+        if let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: original.path) {
+            try FileManager.default.createSymbolicLink(atPath: target.path, withDestinationPath: destination)
+        } else if sitegen_clone_file(original.path, target.path) != 0 {
+            throw WriteFailure(message: "\(relative) (not written by SiteGen, kept): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// `a/b/c.html` → `a`, `a/b`.
+    private static func folders(of path: String) -> [String] {
+        var folders: [String] = [], folder = path.deletingLastPathSegment
+        while !folder.isEmpty {
+            folders.append(folder)
+            folder = folder.deletingLastPathSegment
+        }
+        return folders
+    }
+
+    /// Removes the staging folders of builds that were killed. One whose swap was half done (the
+    /// old site renamed away, the new one not yet in place) is put back first, so the destination
+    /// is never lost. Run before a build, whether or not it gets as far as writing.
+    public func recoverInterruptedBuilds() throws(Diagnostic) {
+        do {
+            try removeAbandonedStaging()
+        } catch {
+            throw .error(destination.path, "cannot clean up after an interrupted build: \(error.localizedDescription)")
+        }
+    }
+
+    private func removeAbandonedStaging() throws {
         let fileManager = FileManager.default
-        guard let names = try? fileManager.contentsOfDirectory(atPath: destination.path) else { return }
-        for name in names where name.hasPrefix(".") && !fileManager.fileExists(atPath: staging.appendingPathComponent(name).path) {
-            try fileManager.moveItem(at: destination.appendingPathComponent(name), to: staging.appendingPathComponent(name))
+        let names = (try? fileManager.contentsOfDirectory(atPath: parent.path)) ?? []
+        for name in names.sorted() where name.hasPrefix(stagingPrefix) {
+            let url = parent.appendingPathComponent(name)
+            if name.hasSuffix(".old") && !fileManager.fileExists(atPath: destination.path) {
+                try fileManager.moveItem(at: url, to: destination)
+            } else {
+                try fileManager.removeItem(at: url)
+            }
         }
     }
 

@@ -50,5 +50,11 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
 public struct DiagnosticList: Error, Sendable, CustomStringConvertible {
     public var diagnostics: [Diagnostic]
     public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+    /// Each diagnostic once, in the order first found: a template error met by every page that
+    /// uses the template is one error at the template's position.
+    public init(unique diagnostics: [Diagnostic]) {
+        var seen: Set<Diagnostic> = []
+        self.diagnostics = diagnostics.filter { seen.insert($0).inserted }
+    }
     public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
 }

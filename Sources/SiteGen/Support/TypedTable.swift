@@ -41,6 +41,11 @@ struct TypedTable: Sendable {
         try read(key, expected: "text") { Self.text($0) }
     }
 
+    /// Text that `valid` accepts; other text is an error saying what was `expected`.
+    func string(_ key: String, expected: String, where valid: (String) -> Bool) throws(WrongTypeError) -> String? {
+        try read(key, expected: expected) { Self.text($0).flatMap { valid($0) ? $0 : nil } }
+    }
+
     func int(_ key: String) throws(WrongTypeError) -> Int? {
         try read(key, expected: "an integer") { $0.int }
     }

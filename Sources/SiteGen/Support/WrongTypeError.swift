@@ -4,9 +4,9 @@ struct WrongTypeError: Error, Sendable {
     var lineKey: String
     var message: String
 
-    init(path: String, lineKey: String, expected: String, found: Value) {
+    init(path: String, lineKey: String, expected: String, found: Value, what: String = "") {
         self.lineKey = lineKey
-        self.message = "`\(path)` must be \(expected), found \(Self.describe(found))"
+        self.message = "`\(path)` must be \(expected), found \(what.isEmpty ? "" : what + " ")\(Self.describe(found))"
     }
 
     private static func describe(_ value: Value) -> String {

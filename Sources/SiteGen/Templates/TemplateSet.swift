@@ -102,14 +102,10 @@ public struct TemplateSet: Sendable {
     }
 
     private static func siteTemplateFiles(in directory: URL) -> [(String, URL)] {
-        guard let enumerator = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil) else { return [] }
-        var result: [(String, URL)] = []
-        let root = directory.standardizedFileURL.path
-        for case let file as URL in enumerator where file.pathExtension == fileExtension {
-            let relative = String(file.standardizedFileURL.path.dropFirst(root.count + 1))
-            result.append(((relative as NSString).deletingPathExtension, file))
-        }
-        return result
+        // A template linked from outside the site is not read (its text would be published).
+        SiteFolderReader(site: directory.deletingLastPathComponent()).files(under: directory).files
+            .filter { ($0 as NSString).pathExtension == fileExtension }
+            .map { (($0 as NSString).deletingPathExtension, directory.appendingPathComponent($0)) }
     }
 
     private static func describe(_ error: Error) -> String {

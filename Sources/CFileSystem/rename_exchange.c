@@ -2,7 +2,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
-#include "rename_exchange.h"
+#include "file_system.h"
 
 int sitegen_rename_exchange(const char *a, const char *b) {
 #if defined(__linux__) && defined(RENAME_EXCHANGE)
