@@ -19,10 +19,18 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
-        .systemLibrary(
+        // GitHub's cmark-gfm 0.29.0.gfm.13 with its extensions, as released (see its COPYING): Debian's
+        // 0.29.0.gfm.6 takes minutes over one long paragraph with links and emphasis.
+        .target(
             name: "CCmarkGFM",
-            pkgConfig: "libcmark-gfm",
-            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+            exclude: ["COPYING", "src/entities.inc", "src/case_fold_switch.inc"],
+            sources: ["src", "extensions"],
+            cSettings: [
+                .headerSearchPath("src"),
+                .headerSearchPath("extensions"),
+                .define("CMARK_GFM_STATIC_DEFINE"),
+                .define("CMARK_GFM_EXTENSIONS_STATIC_DEFINE"),
+            ]
         ),
         .systemLibrary(
             name: "CGD",

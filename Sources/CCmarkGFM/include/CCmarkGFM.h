@@ -1,0 +1,6 @@
+#include "cmark-gfm_export.h"
+#include "cmark-gfm-extensions_export.h"
+#include "cmark-gfm_version.h"
+#include "cmark-gfm.h"
+#include "cmark-gfm-extension_api.h"
+#include "cmark-gfm-core-extensions.h"
