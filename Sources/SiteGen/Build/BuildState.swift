@@ -74,7 +74,7 @@ struct BuildState: Sendable {
                 .render(pages: selection.cards)
         }
         var files = (selection.otherFiles ? staticFiles(options) + resourceFiles(options) : []) + cards.files
-        var warnings = content.warnings + cards.warnings
+        var warnings = content.warnings + content.pagesByLanguage.joined().flatMap(\.warnings) + cards.warnings
         var rendered: [RenderedOutput] = [], problems: [Diagnostic] = []
         for index in sites.indices {
             let context = RenderContext(sites: sites, index: index, translations: indexes.translations, strings: content.strings,

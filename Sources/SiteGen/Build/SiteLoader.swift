@@ -25,6 +25,7 @@ struct LoadedContent: Sendable {
     var strings: StringTables
     /// Each language's content pages, with their bundle files and image sizes.
     var pagesByLanguage: [[Page]]
+    /// The configuration's, the string tables' and the bundle images'; the pages carry their own.
     var warnings: [Diagnostic]
     /// Pages and string tables that failed to read, reported with the problems of later stages.
     var problems: [Diagnostic]
@@ -93,9 +94,10 @@ struct SiteLoader {
             pagesByLanguage.append(pages)
         }
         pagesByLanguage = SharedResources.assign(pagesByLanguage)
-        let (sized, warnings) = ImageSizes.read(pagesByLanguage)
+        let (sized, imageWarnings) = ImageSizes.read(pagesByLanguage)
         return LoadedContent(config: config, languages: languages, inventory: inventory, strings: strings,
-                             pagesByLanguage: sized, warnings: warnings, problems: problems)
+                             pagesByLanguage: sized, warnings: config.warnings + strings.warnings + imageWarnings,
+                             problems: problems)
     }
 
     /// Reads the pages of `languages[index]`.
