@@ -13,7 +13,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
@@ -54,7 +53,6 @@ let package = Package(
                 "CFileSystem",
                 "Thumbnails",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -75,7 +73,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "SiteGenTests", dependencies: ["SiteGen"]),
+        .testTarget(name: "SiteGenTests", dependencies: ["SiteGen"], exclude: ["Fixtures"]),
         .testTarget(name: "ThumbnailsTests", dependencies: ["Thumbnails", "CGD"]),
         .testTarget(name: "SiteGenServerTests", dependencies: ["SiteGenServer"]),
     ]

@@ -130,12 +130,16 @@ import Testing
         #expect(offset?.location.line == 13)
     }
 
-    @Test func yamlDuplicateKeysAreErrors() {
-        let error = #expect(throws: Diagnostic.self) {
-            try DataParser.parse("title: a\nother: b\ntitle: c\n", format: .yaml, file: "dup.yaml", lineOffset: 1)
-        }
-        #expect(error?.message.contains("'title'") == true)
-        #expect(error?.location.line == 2)
+    /// Hugo takes a key written twice, keeping the last value; SiteGen does too, and says so.
+    @Test func yamlDuplicateKeysKeepTheLastValueWithAWarning() throws {
+        let parsed = try DataParser.parseTable("title: a\nother: b\ntitle: c\nnested: {x: 1, x: 2}\n",
+                                               format: .yaml, file: "dup.yaml", lineOffset: 1)
+        #expect(parsed.values == ["title": .string("c"), "other": .string("b"), "nested": .table(["x": .int(2)])])
+        #expect(parsed.keyLines["title"] == 4)
+        #expect(parsed.warnings == [
+            .warning("dup.yaml", line: 4, column: 1, "duplicate key `title` (also on line 2): the last value is used, as Hugo does"),
+            .warning("dup.yaml", line: 5, column: 16, "duplicate key `x` (also on line 5): the last value is used, as Hugo does"),
+        ])
     }
 
     @Test func yamlKeyLines() throws {

@@ -55,7 +55,7 @@ import Testing
             <section class="footnotes" data-footnotes>
             <ol>
             <li id="fn-src">
-            <p>The source. <a href="#fnref-src" class="footnote-backref" data-footnote-backref aria-label="Back to content">↩</a></p>
+            <p>The source. <a href="#fnref-src" class="footnote-backref" data-footnote-backref data-footnote-backref-idx="1" aria-label="Back to reference 1">↩</a></p>
             </li>
             </ol>
             </section>

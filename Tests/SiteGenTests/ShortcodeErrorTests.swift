@@ -92,3 +92,34 @@ import Testing
         ])
     }
 }
+
+@Suite struct ShortcodeNestingTests {
+    /// `{{< echo >}}` opened `depth` times, one a line, then closed as many times.
+    private func nested(_ depth: Int) -> String {
+        String(repeating: "{{< echo >}}\n", count: depth) + String(repeating: "{{< /echo >}}\n", count: depth)
+    }
+
+    @Test func nestingUpToTheLimitExpands() throws {
+        let text = try ShortcodeFixture.text(nested(ShortcodeNode.maximumNesting))
+        #expect(text.contains("echo"))
+    }
+
+    @Test func deeperNestingIsAnErrorAtTheFirstShortcodeTooDeep() {
+        #expect(ShortcodeFixture.errors(nested(ShortcodeNode.maximumNesting + 1), firstLine: 4)
+            == ["content/post.md:104:1: error: shortcodes are nested more than 100 deep here"])
+    }
+
+    /// 8,000 levels (a 200 KB page) overflowed the stack; the limit stops them before anything recurses.
+    @Test func eightThousandLevelsFailInABuild() throws {
+        let site = try TestSite(["content/deep.md": "---\ntitle: Deep\n---\n" + nested(8_000)])
+        let diagnostics = site.failedBuild()
+        #expect(diagnostics.map(\.location) == [SourceLocation(file: "content/deep.md", line: 104, column: 1)])
+        #expect(diagnostics.first?.message == "shortcodes are nested more than 100 deep here")
+    }
+
+    /// Shortcodes without a closing tag are standalone and do not nest, however many there are.
+    @Test func unclosedShortcodesDoNotCountAsNesting() throws {
+        let text = try ShortcodeFixture.text(String(repeating: "{{< echo >}}\n", count: 500) + nested(3))
+        #expect(text.occurrences(of: "echo") >= 500)
+    }
+}

@@ -75,7 +75,7 @@ struct BuildState: Sendable {
         }
         let statics: (files: [OutputFile], warnings: [Diagnostic]) = selection.otherFiles ? staticFiles(options) : ([], [])
         var files = statics.files + (selection.otherFiles ? resourceFiles(options) : []) + cards.files
-        var warnings = content.warnings + statics.warnings + cards.warnings
+        var warnings = content.warnings + content.pagesByLanguage.joined().flatMap(\.warnings) + statics.warnings + cards.warnings
         var rendered: [RenderedOutput] = [], problems: [Diagnostic] = []
         for index in sites.indices {
             let context = RenderContext(sites: sites, index: index, translations: indexes.translations, strings: content.strings,

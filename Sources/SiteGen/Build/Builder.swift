@@ -78,6 +78,7 @@ public struct Builder: Sendable {
                                markdownReads: markdown.reads, indexes: indexes, images: images)
         state.count()
         if recording { state.plan(options: options) }
+        if !content.hasStrings { throw DiagnosticList(unique: problems) }
         var renderOptions = options
         if !problems.isEmpty { renderOptions.drawCards = false }
         let output: BuildState.Output

@@ -25,9 +25,12 @@ struct LoadedContent: Sendable {
     var strings: StringTables
     /// Each language's content pages, with their bundle files and image sizes.
     var pagesByLanguage: [[Page]]
+    /// The configuration's, the string tables' and the bundle images'; the pages carry their own.
     var warnings: [Diagnostic]
     /// Pages and string tables that failed to read, reported with the problems of later stages.
     var problems: [Diagnostic]
+    /// Whether `i18n/` loaded: without its strings, rendering templates would only report their absence.
+    var hasStrings = true
 }
 
 /// The stages up to the site model: configuration → content scan → front matter and URLs per
@@ -72,12 +75,13 @@ struct SiteLoader {
         let inventory = try scan(config, languages: languages)
 
         var problems: [Diagnostic] = []
-        var strings = StringTables(defaultLanguage: config.defaultContentLanguage)
+        var strings = StringTables(defaultLanguage: config.defaultContentLanguage), hasStrings = true
         do {
             strings = try StringTables.load(siteDirectory: options.source, languages: languages.map(\.code),
                                             defaultLanguage: config.defaultContentLanguage)
         } catch {
             problems += error.diagnostics
+            hasStrings = false
         }
         var pagesByLanguage: [[Page]] = []
         for (index, language) in languages.enumerated() {
@@ -93,9 +97,10 @@ struct SiteLoader {
             pagesByLanguage.append(pages)
         }
         pagesByLanguage = SharedResources.assign(pagesByLanguage)
-        let (sized, warnings) = ImageSizes.read(pagesByLanguage)
+        let (sized, imageWarnings) = ImageSizes.read(pagesByLanguage)
         return LoadedContent(config: config, languages: languages, inventory: inventory, strings: strings,
-                             pagesByLanguage: sized, warnings: inventory.warnings + warnings, problems: problems)
+                             pagesByLanguage: sized, warnings: inventory.warnings + config.warnings + strings.warnings + imageWarnings,
+                             problems: problems, hasStrings: hasStrings)
     }
 
     /// Reads the pages of `languages[index]`.

@@ -13,14 +13,11 @@ extension SiteConfig {
         for candidate in candidates {
             let url = directory.appendingPathComponent(candidate.name)
             guard FileManager.default.fileExists(atPath: url.path) else { continue }
-            let text: String
-            do {
-                text = try String(contentsOf: url, encoding: .utf8)
-            } catch {
-                throw .error(candidate.name, "cannot read the configuration: \(error.localizedDescription)")
-            }
+            let text = try TextFile.read(url, label: candidate.name)
             let parsed = try DataParser.parseTable(text, format: candidate.format, file: candidate.name)
-            return try SiteConfig(values: parsed.values, file: candidate.name, keyLines: parsed.keyLines)
+            var config = try SiteConfig(values: parsed.values, file: candidate.name, keyLines: parsed.keyLines)
+            config.warnings = parsed.warnings
+            return config
         }
         return SiteConfig()
     }

@@ -43,6 +43,8 @@ public struct SiteConfig: Sendable {
     public var raw: [String: Value] = [:]
     /// The config file read, relative to the site directory; nil when there is none.
     public var file: String?
+    /// What reading the file warned about (a YAML key written twice), for the build to report.
+    public var warnings: [Diagnostic] = []
 
     public init() {}
 

@@ -36,7 +36,8 @@ public enum FrontMatterParser {
             let parsed = try DataParser.parseTable(data, format: format, file: file, lineOffset: opening.number)
             return SourceDocument(
                 format: FrontMatterFormat(format), values: parsed.values,
-                body: String(text[line.content.upperBound...]), bodyStartLine: line.number, keyLines: parsed.keyLines
+                body: String(text[line.content.upperBound...]), bodyStartLine: line.number, keyLines: parsed.keyLines,
+                warnings: parsed.warnings
             )
         }
         let fence = trimmingTrailingSpaces(text[opening.content])

@@ -53,6 +53,8 @@ public struct Page: Sendable, Equatable {
     public var translationKey = ""
     /// Line of each front-matter key in the file, for errors about its value.
     public var keyLines: [String: Int] = [:]
+    /// What reading the file warned about (a YAML key written twice); the build reports it.
+    public var warnings: [Diagnostic] = []
     public var rendered: RenderedMarkdown?
     /// For term pages, the taxonomy (plural) and term key; for taxonomy pages, the taxonomy.
     public var taxonomy: String?

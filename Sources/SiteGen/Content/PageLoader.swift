@@ -21,15 +21,9 @@ struct PageLoader: Sendable {
     /// The page, or nil when it is a draft, in the future or expired and the build leaves those out.
     func load(_ source: ContentSource) throws(DiagnosticList) -> Page? {
         let label = source.label
-        let text: String
-        do {
-            let data = try Data(contentsOf: siteDirectory.appendingPathComponent(source.label))
-            text = String(decoding: data, as: UTF8.self)
-        } catch {
-            throw DiagnosticList([.error(label, "cannot read file: \(error.localizedDescription)")])
-        }
         let document: SourceDocument
         do {
+            let text = try TextFile.read(siteDirectory.appendingPathComponent(source.label), label: label)
             document = try FrontMatterParser.parse(text, file: label)
         } catch {
             throw DiagnosticList([error])
@@ -75,6 +69,7 @@ struct PageLoader: Sendable {
             rendered: nil)
         page.translationKey = source.translationKey
         page.keyLines = document.keyLines
+        page.warnings = document.warnings
         page.aliases = try aliases(frontMatter.aliases, of: path, label: label, line: line(of: "aliases"))
         return page
     }

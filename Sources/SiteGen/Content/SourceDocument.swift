@@ -9,12 +9,16 @@ public struct SourceDocument: Sendable {
     public var bodyStartLine: Int
     /// 1-based line of each top-level front-matter key (for error messages).
     public var keyLines: [String: Int]
+    /// What reading the front matter warned about (a YAML key written twice).
+    public var warnings: [Diagnostic]
 
-    public init(format: FrontMatterFormat, values: [String: Value], body: String, bodyStartLine: Int, keyLines: [String: Int]) {
+    public init(format: FrontMatterFormat, values: [String: Value], body: String, bodyStartLine: Int, keyLines: [String: Int],
+                warnings: [Diagnostic] = []) {
         self.format = format
         self.values = values
         self.body = body
         self.bodyStartLine = bodyStartLine
         self.keyLines = keyLines
+        self.warnings = warnings
     }
 }

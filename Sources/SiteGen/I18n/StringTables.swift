@@ -31,6 +31,8 @@ public struct StringTables: Sendable {
     /// Language code → key → translation.
     public var tables: [String: [String: Translation]]
     public var defaultLanguage: String
+    /// What reading the files warned about (a YAML key written twice), for the build to report.
+    public var warnings: [Diagnostic] = []
 
     public init(tables: [String: [String: Translation]] = [:], defaultLanguage: String = "en") {
         self.tables = tables
@@ -65,7 +67,9 @@ public struct StringTables: Sendable {
         for (name, text) in EmbeddedTheme.i18n {
             let (language, format) = (String(name.split(separator: ".")[0]), DataFormat(fileExtension: (name as NSString).pathExtension)!)
             do throws(DiagnosticList) {
-                result.tables[language] = try parse(text, format: format, file: "(built-in theme) i18n/\(name)")
+                let parsed = try parse(text, format: format, file: "(built-in theme) i18n/\(name)")
+                result.tables[language] = parsed.translations
+                result.warnings += parsed.warnings
             } catch {
                 problems += error.diagnostics
             }
@@ -76,13 +80,18 @@ public struct StringTables: Sendable {
             let language = ((file as NSString).deletingPathExtension).lowercased()
             guard languages.contains(language), let format = DataFormat(fileExtension: (file as NSString).pathExtension) else { continue }
             let label = "i18n/\(file)"
-            do {
-                let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
-                result.tables[language, default: [:]].merge(try parse(text, format: format, file: label)) { _, site in site }
-            } catch let error as DiagnosticList {
-                problems += error.diagnostics
+            do throws(DiagnosticList) {
+                let text: String
+                do {
+                    text = try TextFile.read(folder.appendingPathComponent(file), label: label)
+                } catch {
+                    throw DiagnosticList([error])
+                }
+                let parsed = try parse(text, format: format, file: label)
+                result.tables[language, default: [:]].merge(parsed.translations) { _, site in site }
+                result.warnings += parsed.warnings
             } catch {
-                problems.append(.error(label, "cannot read: \(error.localizedDescription)"))
+                problems += error.diagnostics
             }
         }
         if !problems.isEmpty { throw DiagnosticList(problems) }
@@ -91,17 +100,20 @@ public struct StringTables: Sendable {
 
     /// Hugo's two shapes: a table (`readMore: Read more`, or `minutes: {one: …, other: …}`) and the
     /// older list (`- id: readMore` / `translation: …`).
-    static func parse(_ text: String, format: DataFormat, file: String) throws(DiagnosticList) -> [String: Translation] {
-        let values: [String: Value]
+    static func parse(
+        _ text: String, format: DataFormat, file: String
+    ) throws(DiagnosticList) -> (translations: [String: Translation], warnings: [Diagnostic]) {
+        let parsed: ParsedTable
         do {
             if let list = listForm(text, format: format) {
-                values = try DataParser.parse(list.text, format: format, file: file, lineOffset: list.lineOffset)
+                parsed = try DataParser.parseTable(list.text, format: format, file: file, lineOffset: list.lineOffset)
             } else {
-                values = try DataParser.parse(text, format: format, file: file)
+                parsed = try DataParser.parseTable(text, format: format, file: file)
             }
         } catch {
             throw DiagnosticList([error])
         }
+        let values = parsed.values
         var result: [String: Translation] = [:]
         var problems: [Diagnostic] = []
         if let items = values["items"]?.array, listForm(text, format: format) != nil {
@@ -122,7 +134,7 @@ public struct StringTables: Sendable {
             }
         }
         if !problems.isEmpty { throw DiagnosticList(problems) }
-        return result
+        return (result, parsed.warnings)
     }
 
     private static func translation(_ value: Value) -> Translation? {

@@ -6,12 +6,17 @@ struct ShortcodeNode {
     var children: [ShortcodeNode] = []
     /// Its closing tag came after another shortcode's: already reported, not rendered.
     var isBroken = false
+    /// Hugo sets no limit, but expanding and rendering recurse once per level: thousands of levels exhaust the
+    /// stack, and no real page nests more than a few.
+    static let maximumNesting = 100
 
     /// What the node replaces in the source: the tag, or the tags and everything between.
     var range: Range<Int> { tag.range.lowerBound..<(close ?? tag).range.upperBound }
 
     /// Nests `tags` (in document order) by their closing tags, Hugo's way: a shortcode takes
-    /// inner content when a matching closing tag follows it, and is standalone otherwise.
+    /// inner content when a matching closing tag follows it, and is standalone otherwise. A shortcode
+    /// nested deeper than `maximumNesting` is reported, and then no tree is returned at all, so that
+    /// nothing walks a deep one.
     static func tree(of tags: [ShortcodeTag], report: (ShortcodeTag, String) -> Void) -> [ShortcodeNode] {
         var lastClose: [String: Int] = [:]
         for (index, tag) in tags.enumerated() where tag.kind == .close { lastClose[tag.name] = index }
@@ -19,6 +24,7 @@ struct ShortcodeNode {
         var stack = [root]
         var ignoredCloses: [String: Int] = [:]
         var ordinal = 0
+        var nesting = NestingCount(tags)
         for (index, tag) in tags.enumerated() {
             var node = ShortcodeNode(tag: tag, ordinal: ordinal)
             switch tag.kind {
@@ -29,8 +35,14 @@ struct ShortcodeNode {
                 stack[stack.count - 1].children.append(node)
             case .open:
                 ordinal += 1
+                nesting.open(tag.name)
+                guard nesting.depth <= maximumNesting else {
+                    report(tag, "shortcodes are nested more than \(maximumNesting) deep here")
+                    return []
+                }
                 stack.append(node)
             case .close:
+                nesting.pass(closing: tag.name)
                 if let ignored = ignoredCloses[tag.name], ignored > 0 {
                     ignoredCloses[tag.name] = ignored - 1
                     continue
@@ -41,6 +53,7 @@ struct ShortcodeNode {
                 }
                 while stack.count - 1 > opener {
                     var inside = stack.removeLast()
+                    nesting.close(inside.tag.name)
                     if let later = lastClose[inside.tag.name], later > index {
                         report(tag, "closing tag '/\(tag.name)' comes before the closing tag of '\(inside.tag.name)'")
                         inside.isBroken = true
@@ -49,6 +62,7 @@ struct ShortcodeNode {
                     flatten(inside, into: &stack[stack.count - 1])
                 }
                 node = stack.removeLast()
+                nesting.close(node.tag.name)
                 node.close = tag
                 stack[stack.count - 1].children.append(node)
             }
@@ -66,4 +80,23 @@ struct ShortcodeNode {
         parent.children.append(standalone)
         parent.children += node.children
     }
+}
+
+/// How deep the open shortcodes may end up nested: of the shortcodes of one name still open, only as many as
+/// there are closing tags of that name still ahead can take inner content; the others are standalone.
+private struct NestingCount {
+    private var openCount: [String: Int] = [:]
+    private var closesAhead: [String: Int] = [:]
+
+    init(_ tags: [ShortcodeTag]) {
+        for tag in tags where tag.kind == .close { closesAhead[tag.name, default: 0] += 1 }
+    }
+
+    var depth: Int {
+        openCount.reduce(0) { $0 + min($1.value, closesAhead[$1.key] ?? 0) }
+    }
+
+    mutating func open(_ name: String) { openCount[name, default: 0] += 1 }
+    mutating func close(_ name: String) { openCount[name, default: 0] -= 1 }
+    mutating func pass(closing name: String) { closesAhead[name, default: 0] -= 1 }
 }

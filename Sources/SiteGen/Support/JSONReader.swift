@@ -4,6 +4,12 @@ import Foundation
 enum JSONReader {
     static func read(_ text: String, file: String, lineOffset: Int) throws(Diagnostic) -> ParsedTable {
         guard text.contains(where: { !$0.isWhitespace }) else { return ParsedTable() }
+        let tokens = JSONToken.tokens(in: text)
+        if let comma = trailingComma(in: tokens) {
+            let position = TextPosition(utf8Offset: comma.offset, in: text)
+            throw .error(file, line: position.line + lineOffset, column: position.column,
+                         "invalid JSON: a comma may not come before the closing bracket or brace")
+        }
         let object: Any
         do {
             object = try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
@@ -13,7 +19,7 @@ enum JSONReader {
         guard let dictionary = object as? [String: Any] else {
             throw .error(file, line: lineOffset + 1, "the top level must be an object of keys and values, not a single value or a list")
         }
-        return ParsedTable(values: dictionary.compactMapValues(value(of:)), keyLines: keyLines(in: text, lineOffset: lineOffset))
+        return ParsedTable(values: dictionary.compactMapValues(value(of:)), keyLines: keyLines(in: tokens, lineOffset: lineOffset))
     }
 
     private static func value(of object: Any) -> Value? {
@@ -45,16 +51,50 @@ enum JSONReader {
     }
 
     /// Lines of the top-level object's keys: strings at depth 1 that are followed by a colon.
-    private static func keyLines(in text: String, lineOffset: Int) -> [String: Int] {
-        let bytes = Array(text.utf8)
+    private static func keyLines(in tokens: [JSONToken], lineOffset: Int) -> [String: Int] {
         var lines: [String: Int] = [:]
-        var line = 1 + lineOffset
         var depth = 0
-        var lastString: (name: String, line: Int)?
+        for (token, next) in zip(tokens, tokens.dropFirst()) {
+            switch token.kind {
+            case .open: depth += 1
+            case .close: depth -= 1
+            case .string(let name) where depth == 1 && next.kind == .colon:
+                if lines[name] == nil { lines[name] = token.line + lineOffset }
+            default: break
+            }
+        }
+        return lines
+    }
+
+    /// Foundation accepts `[1, 2,]` and `{"a": 1,}`; JSON, and Hugo, do not.
+    private static func trailingComma(in tokens: [JSONToken]) -> JSONToken? {
+        zip(tokens, tokens.dropFirst()).first { $0.kind == .comma && $1.kind == .close }?.0
+    }
+}
+
+/// A JSON text's strings, punctuation and other values in order, with their UTF-8 offsets and lines (from 1).
+private struct JSONToken {
+    enum Kind: Equatable {
+        case string(String)
+        case open, close, colon, comma
+        /// A number, `true`, `false`, `null`, or anything else outside strings.
+        case other
+    }
+
+    var kind: Kind
+    var offset: Int
+    var line: Int
+
+    static func tokens(in text: String) -> [JSONToken] {
+        let bytes = Array(text.utf8)
+        var tokens: [JSONToken] = []
+        var line = 1
         var index = 0
         while index < bytes.count {
+            let start = index
             let byte = bytes[index]
             index += 1
+            let kind: Kind
             switch byte {
             case UInt8(ascii: "\n"):
                 line += 1
@@ -62,22 +102,21 @@ enum JSONReader {
             case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
                 continue
             case UInt8(ascii: "\""):
-                let start = index
                 while index < bytes.count, bytes[index] != UInt8(ascii: "\"") {
                     index += bytes[index] == UInt8(ascii: "\\") ? 2 : 1
                 }
-                let name = String(decoding: bytes[start..<min(index, bytes.count)], as: UTF8.self)
+                kind = .string(String(decoding: bytes[(start + 1)..<min(index, bytes.count)], as: UTF8.self))
                 index += 1
-                lastString = depth == 1 ? (name, line) : nil
-                continue
-            case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
-            case UInt8(ascii: "}"), UInt8(ascii: "]"): depth -= 1
-            case UInt8(ascii: ":"):
-                if let key = lastString, lines[key.name] == nil { lines[key.name] = key.line }
-            default: break
+            case UInt8(ascii: "{"), UInt8(ascii: "["): kind = .open
+            case UInt8(ascii: "}"), UInt8(ascii: "]"): kind = .close
+            case UInt8(ascii: ":"): kind = .colon
+            case UInt8(ascii: ","): kind = .comma
+            default:
+                if tokens.last?.kind == .other { continue }
+                kind = .other
             }
-            lastString = nil
+            tokens.append(JSONToken(kind: kind, offset: start, line: line))
         }
-        return lines
+        return tokens
     }
 }

@@ -1,11 +1,11 @@
-/// Turns UTF-8 offsets in a document body into file lines and columns.
+/// Turns UTF-8 offsets in a document (a page body, a TOML file) into file lines and columns.
 struct SourcePositions {
     private let bytes: [UInt8]
     private let file: String
     private let firstLine: Int
     private let lineStarts: [Int]
 
-    /// `firstLine` is the file's line where the body starts (after front matter).
+    /// `firstLine` is the file's line where the document starts (after front matter).
     init(_ bytes: [UInt8], file: String, firstLine: Int) {
         self.bytes = bytes
         self.file = file
