@@ -56,6 +56,7 @@ let package = Package(
             dependencies: [
                 "SiteGen",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Hummingbird
 import Logging
@@ -110,22 +111,24 @@ public struct PreviewServer: Sendable {
         let type = MediaType.forExtension(url.pathExtension)
         let isHTML = type == "text/html"
         // Read without waiting for a rebuild in progress: a page whose file has landed is served.
-        let generation = site.generation
-        let errors = site.errors
-        let tag = "\"\(data.count)-\(data.hashValue)-\(isHTML ? generation : 0)\""
+        let body = isHTML ? Data(LiveReload.inject(into: String(decoding: data, as: UTF8.self), liveReload: liveReload, errors: site.errors).utf8) : data
+        let tag = entityTag(of: body)
         if status == .ok, request.headers[.ifNoneMatch] == tag {
             return Response(status: .notModified, headers: [.eTag: tag])
         }
-        var body = data
-        if isHTML && status == .ok {
+        if isHTML && status == .ok && request.method == .get {
             site.viewed(String(url.standardizedFileURL.path.dropFirst(site.root.standardizedFileURL.path.count + 1)))
-        }
-        if isHTML {
-            body = Data(LiveReload.inject(into: String(decoding: data, as: UTF8.self), liveReload: liveReload, errors: errors).utf8)
         }
         let textual = type.hasPrefix("text/") || type.hasSuffix("xml") || type.hasSuffix("json") || type == "image/svg+xml"
         return Response(status: status,
                         headers: [.contentType: textual ? "\(type); charset=utf-8" : type, .eTag: tag, .cacheControl: "no-cache"],
                         body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+    }
+
+    /// A digest of every byte sent (for a page, with the live-reload script and any error
+    /// overlay), so that any edit, even one that keeps a file's size and first bytes, changes it.
+    /// Hashing costs about what reading the file does, which every request does anyway.
+    static func entityTag(of body: Data) -> String {
+        "\"" + SHA256.hash(data: body).map { String(format: "%02x", $0) }.joined() + "\""
     }
 }

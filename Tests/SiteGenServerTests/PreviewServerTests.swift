@@ -106,6 +106,29 @@ import Testing
         }
     }
 
+    @Test func anEditThatKeepsTheSizeAndFirstBytesChangesTheETag() async throws {
+        // Longer than the 80 bytes `Data`'s hash looks at, the edit after them.
+        let comment = "/* " + String(repeating: "The site's own stylesheet. ", count: 4) + "*/\n"
+        try await Running.with { server in
+            try server.write("static/style.css", comment + "body { color: black }")
+            #expect(try await server.eventually("style.css") { $0.hasPrefix(comment) })
+            func conditionalGet(_ tag: String) throws -> RawResponse? {
+                let connection = try LoopbackConnection(port: try #require(server.url.port))
+                try connection.send("GET /style.css HTTP/1.1\r\nHost: 127.0.0.1\r\nIf-None-Match: \(tag)\r\nConnection: close\r\n\r\n")
+                return RawResponse(connection.readToEnd(within: .seconds(5)).text)
+            }
+            let old = try #require(try conditionalGet("\"none\"")?.headers["etag"])
+            #expect(try conditionalGet(old)?.status == 304)
+
+            try server.write("static/style.css", comment + "body { color: white }")
+            #expect(try await server.eventually("style.css") { $0.hasSuffix("white }") })
+            let edited = try #require(try conditionalGet(old))
+            #expect(edited.status == 200)
+            #expect(edited.body == comment + "body { color: white }")
+            #expect(edited.headers["etag"] != old)
+        }
+    }
+
     @Test func missingPagesGetTheSites404AndTraversalIsRefused() async throws {
         try await Running.with { server in
             let missing = try await server.get("no/such/page/")
