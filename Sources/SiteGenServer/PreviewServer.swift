@@ -1,7 +1,9 @@
 import Crypto
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
+import NIOCore
 import SiteGen
 
 /// `sitegen serve`: builds the site into a private folder, serves it over HTTP, rebuilds when a
@@ -13,6 +15,10 @@ public struct PreviewServer: Sendable {
         public var liveReload = true
         /// Stop cleanly on Ctrl-C and SIGTERM (the command line); tests stop by cancelling.
         public var stopsOnSignals = false
+        /// How long a connection may stay silent: a client that never finishes its request, or an
+        /// idle keep-alive connection, is closed after it. An open page's event stream is not
+        /// silent in this sense: it waits for the server, not the client.
+        public var idleTimeout: Duration = .seconds(5)
 
         public init() {}
     }
@@ -28,7 +34,41 @@ public struct PreviewServer: Sendable {
     /// Serves until cancelled. `ready` gets the address once the server listens (with the real
     /// port when `port` is 0).
     public func run(ready: @escaping @Sendable (URL) async -> Void = { _ in }) async throws {
-        let router = Router()
+        let site = self.site
+        let watcher = SiteWatcher(source: site.options.source)
+        let start = watcher.snapshot()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                let app = application(port: configuration.port, ready: ready)
+                if configuration.stopsOnSignals { try await app.runService() } else { try await app.run() }
+            }
+            group.addTask {
+                await watcher.watch(from: start) { changed, waiting in
+                    await site.rebuild(changed: changed, interrupted: waiting)
+                }
+            }
+            try await group.next()
+            group.cancelAll()
+        }
+    }
+
+    private func application(port: Int, ready: @escaping @Sendable (URL) async -> Void) -> some ApplicationProtocol {
+        let host = configuration.host
+        let http1 = HTTP1Channel.Configuration(idleTimeout: TimeAmount(configuration.idleTimeout))
+        return Application(
+            router: router(),
+            server: HTTPServerBuilder { responder in PreviewHTTP1Channel(http1: HTTP1Channel(responder: responder, configuration: http1)) },
+            configuration: .init(address: .hostname(host, port: port), serverName: "SiteGen"),
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? 0
+                await ready(URL(string: "http://\(host.contains(":") ? "[\(host)]" : host):\(port)/")!)
+            },
+            logger: Logger(label: "sitegen.serve", factory: { _ in SwiftLogNoOpLogHandler() }))
+    }
+
+    /// The events stream and the site's files; `HEAD` answers as `GET` does, without the body.
+    private func router() -> Router<BasicRequestContext> {
+        let router = Router(options: .autoGenerateHeadEndpoints)
         let site = self.site, liveReload = configuration.liveReload
         let root = site.root
         router.get(RouterPath(LiveReload.eventsPath)) { _, _ -> Response in
@@ -49,30 +89,7 @@ public struct PreviewServer: Sendable {
                 try await Self.respond(to: request, root: root, site: site, liveReload: liveReload)
             }
         }
-        let host = configuration.host
-        let app = Application(
-            router: router,
-            configuration: .init(address: .hostname(host, port: configuration.port), serverName: "SiteGen"),
-            onServerRunning: { channel in
-                let port = channel.localAddress?.port ?? 0
-                await ready(URL(string: "http://\(host.contains(":") ? "[\(host)]" : host):\(port)/")!)
-            },
-            logger: Logger(label: "sitegen.serve", factory: { _ in SwiftLogNoOpLogHandler() }))
-        let watcher = SiteWatcher(source: site.options.source)
-        let start = watcher.snapshot()
-        let stopsOnSignals = configuration.stopsOnSignals
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask {
-                if stopsOnSignals { try await app.runService() } else { try await app.run() }
-            }
-            group.addTask {
-                await watcher.watch(from: start) { changed, waiting in
-                    await site.rebuild(changed: changed, interrupted: waiting)
-                }
-            }
-            try await group.next()
-            group.cancelAll()
-        }
+        return router
     }
 
     static func respond(to request: Request, root: URL, site: PreviewSite, liveReload: Bool) async throws -> Response {
