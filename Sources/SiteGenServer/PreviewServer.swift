@@ -12,9 +12,10 @@ public struct PreviewServer: Sendable {
     public struct Configuration: Sendable {
         public var host = "127.0.0.1"
         public var port = 1313
+        /// How many ports after `port` to try, one by one, when it is taken; 0 fails at once.
+        /// For a user who did not choose a port: Hugo, too, moves off its busy default.
+        public var nextPortsToTry = 0
         public var liveReload = true
-        /// Stop cleanly on Ctrl-C and SIGTERM (the command line); tests stop by cancelling.
-        public var stopsOnSignals = false
         /// How long a connection may stay silent: a client that never finishes its request, or an
         /// idle keep-alive connection, is closed after it. An open page's event stream is not
         /// silent in this sense: it waits for the server, not the client.
@@ -31,17 +32,17 @@ public struct PreviewServer: Sendable {
         self.configuration = configuration
     }
 
-    /// Serves until cancelled. `ready` gets the address once the server listens (with the real
-    /// port when `port` is 0).
+    /// Serves until cancelled, which stops it at once, open pages' event streams included.
+    /// `ready` gets the address once the server listens (with the real port when `port` is 0),
+    /// and runs before the first connection is accepted (connections wait for it): the command
+    /// line builds the site there, so a port in use fails before building and no request sees an
+    /// empty folder. Throws `PortInUse` when no port could be had.
     public func run(ready: @escaping @Sendable (URL) async -> Void = { _ in }) async throws {
         let site = self.site
         let watcher = SiteWatcher(source: site.options.source)
         let start = watcher.snapshot()
         try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask {
-                let app = application(port: configuration.port, ready: ready)
-                if configuration.stopsOnSignals { try await app.runService() } else { try await app.run() }
-            }
+            group.addTask { try await listen(ready: ready) }
             group.addTask {
                 await watcher.watch(from: start) { changed, waiting in
                     await site.rebuild(changed: changed, interrupted: waiting)
@@ -50,6 +51,19 @@ public struct PreviewServer: Sendable {
             try await group.next()
             group.cancelAll()
         }
+    }
+
+    /// Serves on the first port of those `configuration` allows that is free.
+    private func listen(ready: @escaping @Sendable (URL) async -> Void) async throws {
+        let ports = configuration.port...min(configuration.port + configuration.nextPortsToTry, Int(UInt16.max))
+        for port in ports {
+            do {
+                return try await application(port: port, ready: ready).run()
+            } catch let error as IOError where error.errnoCode == EADDRINUSE {
+                continue
+            }
+        }
+        throw PortInUse(host: configuration.host, ports: ports)
     }
 
     private func application(port: Int, ready: @escaping @Sendable (URL) async -> Void) -> some ApplicationProtocol {

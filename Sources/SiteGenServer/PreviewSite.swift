@@ -129,8 +129,9 @@ public actor PreviewSite {
         return stream
     }
 
-    /// Removes the private folder.
-    public func close() {
+    /// Ends open pages' event streams and removes the private folder. Synchronous, for the
+    /// command line's last resort when a build will not finish in time (see `StopSignals`).
+    public nonisolated func close() {
         listeners.withLock { listeners in
             for listener in listeners.values { listener.finish() }
         }

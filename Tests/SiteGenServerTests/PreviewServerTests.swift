@@ -87,7 +87,7 @@ import Testing
         func stop() async {
             task.cancel()
             _ = try? await task.value
-            await site.close()
+            site.close()
             try? FileManager.default.removeItem(at: source)
         }
     }
@@ -135,6 +135,15 @@ import Testing
             #expect(edited.status == 200)
             #expect(edited.body == comment + "body { color: white }")
             #expect(edited.headers["etag"] != old)
+        }
+    }
+
+    @Test func aTakenPortGivesWayToTheNextFreeOneWhenAllowed() async throws {
+        let taken = try LoopbackListener()
+        try await Running.with(configure: { $0.port = taken.port; $0.nextPortsToTry = 5 }) { server in
+            let port = try #require(server.url.port)
+            #expect(port > taken.port && port <= taken.port + 5)
+            #expect(try await server.get("blog/post/").status == 200)
         }
     }
 
