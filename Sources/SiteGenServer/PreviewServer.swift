@@ -1,6 +1,9 @@
+import Crypto
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
+import NIOCore
 import SiteGen
 
 /// `sitegen serve`: builds the site into a private folder, serves it over HTTP, rebuilds when a
@@ -9,9 +12,14 @@ public struct PreviewServer: Sendable {
     public struct Configuration: Sendable {
         public var host = "127.0.0.1"
         public var port = 1313
+        /// How many ports after `port` to try, one by one, when it is taken; 0 fails at once.
+        /// For a user who did not choose a port: Hugo, too, moves off its busy default.
+        public var nextPortsToTry = 0
         public var liveReload = true
-        /// Stop cleanly on Ctrl-C and SIGTERM (the command line); tests stop by cancelling.
-        public var stopsOnSignals = false
+        /// How long a connection may stay silent: a client that never finishes its request, or an
+        /// idle keep-alive connection, is closed after it. An open page's event stream is not
+        /// silent in this sense: it waits for the server, not the client.
+        public var idleTimeout: Duration = .seconds(5)
 
         public init() {}
     }
@@ -24,10 +32,57 @@ public struct PreviewServer: Sendable {
         self.configuration = configuration
     }
 
-    /// Serves until cancelled. `ready` gets the address once the server listens (with the real
-    /// port when `port` is 0).
+    /// Serves until cancelled, which stops it at once, open pages' event streams included.
+    /// `ready` gets the address once the server listens (with the real port when `port` is 0),
+    /// and runs before the first connection is accepted (connections wait for it): the command
+    /// line builds the site there, so a port in use fails before building and no request sees an
+    /// empty folder. Throws `PortInUse` when no port could be had.
     public func run(ready: @escaping @Sendable (URL) async -> Void = { _ in }) async throws {
-        let router = Router()
+        let site = self.site
+        let watcher = SiteWatcher(source: site.options.source)
+        let start = watcher.snapshot()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await listen(ready: ready) }
+            group.addTask {
+                await watcher.watch(from: start) { changed, waiting in
+                    await site.rebuild(changed: changed, interrupted: waiting)
+                }
+            }
+            try await group.next()
+            group.cancelAll()
+        }
+    }
+
+    /// Serves on the first port of those `configuration` allows that is free.
+    private func listen(ready: @escaping @Sendable (URL) async -> Void) async throws {
+        let ports = configuration.port...min(configuration.port + configuration.nextPortsToTry, Int(UInt16.max))
+        for port in ports {
+            do {
+                return try await application(port: port, ready: ready).run()
+            } catch let error as IOError where error.errnoCode == EADDRINUSE {
+                continue
+            }
+        }
+        throw PortInUse(host: configuration.host, ports: ports)
+    }
+
+    private func application(port: Int, ready: @escaping @Sendable (URL) async -> Void) -> some ApplicationProtocol {
+        let host = configuration.host
+        let http1 = HTTP1Channel.Configuration(idleTimeout: TimeAmount(configuration.idleTimeout))
+        return Application(
+            router: router(),
+            server: HTTPServerBuilder { responder in PreviewHTTP1Channel(http1: HTTP1Channel(responder: responder, configuration: http1)) },
+            configuration: .init(address: .hostname(host, port: port), serverName: "SiteGen"),
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? 0
+                await ready(URL(string: "http://\(host.contains(":") ? "[\(host)]" : host):\(port)/")!)
+            },
+            logger: Logger(label: "sitegen.serve", factory: { _ in SwiftLogNoOpLogHandler() }))
+    }
+
+    /// The events stream and the site's files; `HEAD` answers as `GET` does, without the body.
+    private func router() -> Router<BasicRequestContext> {
+        let router = Router(options: .autoGenerateHeadEndpoints)
         let site = self.site, liveReload = configuration.liveReload
         let root = site.root
         router.get(RouterPath(LiveReload.eventsPath)) { _, _ -> Response in
@@ -48,30 +103,7 @@ public struct PreviewServer: Sendable {
                 try await Self.respond(to: request, root: root, site: site, liveReload: liveReload)
             }
         }
-        let host = configuration.host
-        let app = Application(
-            router: router,
-            configuration: .init(address: .hostname(host, port: configuration.port), serverName: "SiteGen"),
-            onServerRunning: { channel in
-                let port = channel.localAddress?.port ?? 0
-                await ready(URL(string: "http://\(host.contains(":") ? "[\(host)]" : host):\(port)/")!)
-            },
-            logger: Logger(label: "sitegen.serve", factory: { _ in SwiftLogNoOpLogHandler() }))
-        let watcher = SiteWatcher(source: site.options.source)
-        let start = watcher.snapshot()
-        let stopsOnSignals = configuration.stopsOnSignals
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask {
-                if stopsOnSignals { try await app.runService() } else { try await app.run() }
-            }
-            group.addTask {
-                await watcher.watch(from: start) { changed, waiting in
-                    await site.rebuild(changed: changed, interrupted: waiting)
-                }
-            }
-            try await group.next()
-            group.cancelAll()
-        }
+        return router
     }
 
     static func respond(to request: Request, root: URL, site: PreviewSite, liveReload: Bool) async throws -> Response {
@@ -110,22 +142,24 @@ public struct PreviewServer: Sendable {
         let type = MediaType.forExtension(url.pathExtension)
         let isHTML = type == "text/html"
         // Read without waiting for a rebuild in progress: a page whose file has landed is served.
-        let generation = site.generation
-        let errors = site.errors
-        let tag = "\"\(data.count)-\(data.hashValue)-\(isHTML ? generation : 0)\""
+        let body = isHTML ? Data(LiveReload.inject(into: String(decoding: data, as: UTF8.self), liveReload: liveReload, errors: site.errors).utf8) : data
+        let tag = entityTag(of: body)
         if status == .ok, request.headers[.ifNoneMatch] == tag {
             return Response(status: .notModified, headers: [.eTag: tag])
         }
-        var body = data
-        if isHTML && status == .ok {
+        if isHTML && status == .ok && request.method == .get {
             site.viewed(String(url.standardizedFileURL.path.dropFirst(site.root.standardizedFileURL.path.count + 1)))
-        }
-        if isHTML {
-            body = Data(LiveReload.inject(into: String(decoding: data, as: UTF8.self), liveReload: liveReload, errors: errors).utf8)
         }
         let textual = type.hasPrefix("text/") || type.hasSuffix("xml") || type.hasSuffix("json") || type == "image/svg+xml"
         return Response(status: status,
                         headers: [.contentType: textual ? "\(type); charset=utf-8" : type, .eTag: tag, .cacheControl: "no-cache"],
                         body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+    }
+
+    /// A digest of every byte sent (for a page, with the live-reload script and any error
+    /// overlay), so that any edit, even one that keeps a file's size and first bytes, changes it.
+    /// Hashing costs about what reading the file does, which every request does anyway.
+    static func entityTag(of body: Data) -> String {
+        "\"" + SHA256.hash(data: body).map { String(format: "%02x", $0) }.joined() + "\""
     }
 }

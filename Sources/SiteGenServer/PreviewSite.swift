@@ -42,17 +42,13 @@ public struct PreviewEvent: Sendable, Equatable {
 /// its file lands, while the lists and feeds that show it are still being rendered.
 public actor PreviewSite {
     public let options: BuildOptions
-    private let status = Mutex(Status())
+    /// Errors of the last build.
+    private let lastErrors = Mutex<[Diagnostic]>([])
     /// Output paths of the pages served last, rendered first after an edit.
     private let viewing = Mutex<[String]>([])
     private let listeners = Mutex<[UUID: AsyncStream<PreviewEvent>.Continuation]>([:])
     private let build: Mutex<IncrementalBuild>
     private let log: @Sendable (String) -> Void
-
-    struct Status {
-        var errors: [Diagnostic] = []
-        var generation = 0
-    }
 
     /// `options.destination` is replaced by a private folder. `log` hears of each rebuild.
     public init(options: BuildOptions, log: @escaping @Sendable (String) -> Void = { _ in }) {
@@ -66,9 +62,7 @@ public actor PreviewSite {
 
     public nonisolated var root: URL { options.destination }
     /// Errors of the last build; empty when it succeeded.
-    public nonisolated var errors: [Diagnostic] { status.withLock { $0.errors } }
-    /// Counts builds, so pages' ETags change with each rebuild.
-    public nonisolated var generation: Int { status.withLock { $0.generation } }
+    public nonisolated var errors: [Diagnostic] { lastErrors.withLock { $0 } }
 
     /// Builds what `changed` (paths from the site folder) affects, the whole site the first time;
     /// on failure the previous output stays and the errors are kept. Tells open pages what changed
@@ -79,7 +73,6 @@ public actor PreviewSite {
         let hadErrors = !errors.isEmpty
         let viewing = Set(self.viewing.withLock { $0 })
         let landed = { @Sendable [self] (landed: IncrementalBuild.Landed) in
-            status.withLock { $0.generation += 1 }
             if !hadErrors { for event in PreviewEvent.events(for: landed) { send(event) } }
         }
         // Not on the shared pool: a build's parallel work would take every thread it has (two on
@@ -100,15 +93,12 @@ public actor PreviewSite {
         }
         switch result {
         case .success(let report):
-            status.withLock { $0.errors = [] }
+            lastErrors.withLock { $0 = [] }
             // The overlay is on every open page: all of them reload when the fix lands.
             if hadErrors { send(.reloadAll) }
             if !changed.isEmpty { log(String(format: "Rebuilt in %.0f ms: %d file%@ written", report.seconds * 1000, report.filesWritten, report.filesWritten == 1 ? "" : "s")) }
         case .failure(let list):
-            status.withLock {
-                $0.errors = list.diagnostics.filter { $0.severity == .error }
-                $0.generation += 1
-            }
+            lastErrors.withLock { $0 = list.diagnostics.filter { $0.severity == .error } }
             send(.reloadAll)
             for diagnostic in list.diagnostics { log(diagnostic.description) }
         }
@@ -139,8 +129,9 @@ public actor PreviewSite {
         return stream
     }
 
-    /// Removes the private folder.
-    public func close() {
+    /// Ends open pages' event streams and removes the private folder. Synchronous, for the
+    /// command line's last resort when a build will not finish in time (see `StopSignals`).
+    public nonisolated func close() {
         listeners.withLock { listeners in
             for listener in listeners.values { listener.finish() }
         }

@@ -14,20 +14,27 @@ import Testing
         let task: Task<Void, Error>
         let url: URL
 
-        init() async throws {
-            source = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-serve-\(UUID().uuidString)")
-            let files = [
-                "content/blog/post.md": "---\ntitle: First title\n---\nHello from the first version.\n",
-                "templates/_default/single.mustache": "<html><body><h1>{{page.title}}</h1>{{{page.content}}}</body></html>",
-                "templates/404.mustache": "<html><body>Custom not found</body></html>",
-                "templates/index.mustache": "<html><body>Home</body></html>",
-                "static/style.css": "body { color: black }",
-            ]
+        /// A post, a home page, a 404 page and a stylesheet.
+        static let files = [
+            "content/blog/post.md": "---\ntitle: First title\n---\nHello from the first version.\n",
+            "templates/_default/single.mustache": "<html><body><h1>{{page.title}}</h1>{{{page.content}}}</body></html>",
+            "templates/404.mustache": "<html><body>Custom not found</body></html>",
+            "templates/index.mustache": "<html><body>Home</body></html>",
+            "static/style.css": "body { color: black }",
+        ]
+
+        static func write(_ files: [String: String], into folder: URL) throws {
             for (path, text) in files {
-                let url = source.appendingPathComponent(path)
+                let url = folder.appendingPathComponent(path)
                 try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try Data(text.utf8).write(to: url)
             }
+        }
+
+        /// `configure` changes the server's configuration, a loopback address on a free port.
+        init(configure: (inout PreviewServer.Configuration) -> Void = { _ in }) async throws {
+            source = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-serve-\(UUID().uuidString)")
+            try Self.write(Self.files, into: source)
             var options = BuildOptions(source: source)
             options.drawCards = false
             options.includeDrafts = true
@@ -35,6 +42,7 @@ import Testing
             await site.rebuild()
             var configuration = PreviewServer.Configuration()
             configuration.port = 0
+            configure(&configuration)
             let (addresses, continuation) = AsyncStream<URL>.makeStream()
             let server = PreviewServer(site: site, configuration: configuration)
             task = Task { try await server.run { continuation.yield($0) } }
@@ -64,8 +72,9 @@ import Testing
         }
 
         /// Runs `body` with a server, and stops it after, however `body` ends.
-        static func with(_ body: (Running) async throws -> Void) async throws {
-            let server = try await Running()
+        static func with(configure: (inout PreviewServer.Configuration) -> Void = { _ in },
+                         _ body: (Running) async throws -> Void) async throws {
+            let server = try await Running(configure: configure)
             do {
                 try await body(server)
             } catch {
@@ -78,7 +87,7 @@ import Testing
         func stop() async {
             task.cancel()
             _ = try? await task.value
-            await site.close()
+            site.close()
             try? FileManager.default.removeItem(at: source)
         }
     }
@@ -103,6 +112,38 @@ import Testing
             let tag = try #require(first.headers["Etag"] as? String ?? first.headers["ETag"] as? String)
             let second = try await server.get("style.css", headers: ["If-None-Match": tag])
             #expect(second.status == 304)
+        }
+    }
+
+    @Test func anEditThatKeepsTheSizeAndFirstBytesChangesTheETag() async throws {
+        // Longer than the 80 bytes `Data`'s hash looks at, the edit after them.
+        let comment = "/* " + String(repeating: "The site's own stylesheet. ", count: 4) + "*/\n"
+        try await Running.with { server in
+            try server.write("static/style.css", comment + "body { color: black }")
+            #expect(try await server.eventually("style.css") { $0.hasPrefix(comment) })
+            func conditionalGet(_ tag: String) async throws -> RawResponse? {
+                let connection = try LoopbackConnection(port: try #require(server.url.port))
+                try connection.send("GET /style.css HTTP/1.1\r\nHost: 127.0.0.1\r\nIf-None-Match: \(tag)\r\nConnection: close\r\n\r\n")
+                return RawResponse(await connection.readToEnd(within: .seconds(5)).text)
+            }
+            let old = try #require(try await conditionalGet("\"none\"")?.headers["etag"])
+            #expect(try await conditionalGet(old)?.status == 304)
+
+            try server.write("static/style.css", comment + "body { color: white }")
+            #expect(try await server.eventually("style.css") { $0.hasSuffix("white }") })
+            let edited = try #require(try await conditionalGet(old))
+            #expect(edited.status == 200)
+            #expect(edited.body == comment + "body { color: white }")
+            #expect(edited.headers["etag"] != old)
+        }
+    }
+
+    @Test func aTakenPortGivesWayToTheNextFreeOneWhenAllowed() async throws {
+        let taken = try LoopbackListener()
+        try await Running.with(configure: { $0.port = taken.port; $0.nextPortsToTry = 5 }) { server in
+            let port = try #require(server.url.port)
+            #expect(port > taken.port && port <= taken.port + 5)
+            #expect(try await server.get("blog/post/").status == 200)
         }
     }
 
