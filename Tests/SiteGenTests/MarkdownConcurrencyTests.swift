@@ -30,7 +30,7 @@ import Testing
         let rendered = MarkdownRenderer(options: MarkdownOptions()).render(markdown) { destination, kind in
             kind == .image ? "/img/\(destination)" : destination
         }
-        return [rendered.html, rendered.summaryHTML, rendered.tocHTML, rendered.plainText, "\(rendered.wordCount)"]
+        return [rendered.html, rendered.summaryHTML, rendered.tocHTML, rendered.leadingPlainText, "\(rendered.wordCount)"]
     }
 
     @Test func concurrentRendersMatchSerialOnes() async {

@@ -111,7 +111,7 @@ import Testing
 
     @Test func wordCountAndReadingTime() {
         let rendered = render("# Title\n\nOne *two* `three` [four](x).\n\n- five\n- six\n\n![not counted](a.png)\n")
-        #expect(rendered.plainText == "Title\nOne two three four.\nfive\nsix")
+        #expect(rendered.leadingPlainText == "Title\nOne two three four.\nfive\nsix")
         #expect(rendered.wordCount == 7)
         #expect(rendered.readingTime == 1)
 

@@ -49,6 +49,8 @@ import Testing
         try site.write("public/CNAME", "example.org\n")
         try site.write("public/old/notes.txt", "mine, in a folder SiteGen writes\n")
         try site.write("public/.git/HEAD", "ref: refs/heads/gh-pages\n")
+        try site.write("public/.nojekyll", "")
+        try site.write("public/old/.well-known/key.txt", "kept\n")
         _ = try build(site)
         try FileManager.default.createDirectory(at: site.output.appendingPathComponent("empty"), withIntermediateDirectories: true)
         try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/old.md"))
@@ -62,6 +64,8 @@ import Testing
 
         _ = try build(site, clean: true)
         #expect(!site.exists("CNAME"))
+        #expect(!site.exists(".nojekyll"))
+        #expect(try site.read("old/.well-known/key.txt") == "kept\n")
         #expect(!site.exists("old/notes.txt"))
         #expect(!site.exists("empty"))
         #expect(site.exists(".git/HEAD"))

@@ -38,7 +38,7 @@ struct PageContent: Sendable {
         rendered.html = expansion.restore(in: rendered.html)
         rendered.summaryHTML = expansion.restore(in: rendered.summaryHTML)
         rendered.tocHTML = expansion.restore(in: rendered.tocHTML)
-        rendered.plainText = expansion.strip(from: rendered.plainText)
+        rendered.leadingPlainText = expansion.strip(from: rendered.leadingPlainText)
         return rendered
     }
 

@@ -19,9 +19,18 @@ public struct MarkdownRenderer: Sendable {
 
         let anchors = HeadingRewriter.anchors(in: root)
         let manualSummaryBlocks = SummaryDivider.remove(from: root)
-        // Measured before the headings become custom blocks, which have no text nodes.
-        let texts = root.children.map { MarkdownPlainText.of($0, includingRawHTML: options.unsafeHTML) }
-        let wordCounts = texts.map(MarkdownPlainText.wordCount)
+        // Measured before the headings become custom blocks, which have no text nodes. Each block's
+        // text is dropped once counted, but for the leading blocks.
+        var leadingTexts: [String] = [], leadingWords = 0
+        let wordCounts = root.children.map { block in
+            let text = MarkdownPlainText.of(block, includingRawHTML: options.unsafeHTML)
+            let count = MarkdownPlainText.wordCount(text)
+            if leadingWords < Self.leadingWordCount && !text.isEmpty {
+                leadingTexts.append(text)
+                leadingWords += count
+            }
+            return count
+        }
         let startsSection = root.children.map { $0.type == CMARK_NODE_HEADING }
         let wordCount = wordCounts.reduce(0, +)
 
@@ -49,11 +58,14 @@ public struct MarkdownRenderer: Sendable {
             isTruncated: isTruncated,
             tableOfContents: tocEntries,
             tocHTML: tocEntries.isEmpty ? "" : toc.html(levels: tocLevels),
-            plainText: texts.filter { !$0.isEmpty }.joined(separator: "\n"),
+            leadingPlainText: leadingTexts.joined(separator: "\n"),
             wordCount: wordCount,
             readingTime: (wordCount + 212) / 213
         )
     }
+
+    /// Enough words for a description (30) even after shortcode placeholders are taken out.
+    static let leadingWordCount = 100
 
     private var parseOptions: Int32 {
         CMARK_OPT_FOOTNOTES | (options.smartPunctuation ? CMARK_OPT_SMART : 0)

@@ -14,7 +14,10 @@ public struct RenderedMarkdown: Sendable, Equatable {
     public var tableOfContents: [TOCEntry]
     /// Hugo's `.TableOfContents` markup, or "" when there are no entries.
     public var tocHTML: String
-    public var plainText: String
+    /// The plain text of the first blocks, `MarkdownRenderer.leadingWordCount` words or a little
+    /// more, blocks on their own lines: what a description is cut from. Not the whole text, which
+    /// a very long page would hold in memory twice over for 30 words.
+    public var leadingPlainText: String
     public var wordCount: Int
     /// Minutes, Hugo's formula: `(wordCount + 212) / 213`.
     public var readingTime: Int

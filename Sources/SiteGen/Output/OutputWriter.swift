@@ -11,7 +11,7 @@ import Foundation
 public struct OutputWriter: Sendable {
     public let destination: URL
     /// Remove every file of the destination that this build does not write (`--clean-destination-dir`),
-    /// keeping only top-level entries whose names start with `.` (a deploy checkout's `.git`).
+    /// keeping only folders whose names start with `.` (a deploy checkout's `.git`).
     public var cleansDestination = false
 
     public init(destination: URL, cleansDestination: Bool = false) {
@@ -124,8 +124,9 @@ public struct OutputWriter: Sendable {
         let previousFolders = Set(previous.flatMap(Self.folders(of:)))
         try walk("") { relative, isFolder in
             if relative == OutputManifest.fileName || written.contains(relative) || previous.contains(relative) { return true }
-            // Cleaning keeps the top-level entries whose names start with `.`, and everything in them.
-            if cleansDestination && !relative.hasPrefix(".") { return false }
+            // Cleaning keeps, as Hugo's `--cleanDestinationDir` does, the folders whose names start
+            // with `.` (a deploy checkout's `.git`) and everything in them.
+            if cleansDestination && !Self.isInDotFolder(relative, isFolder: isFolder) { return isFolder }
             let target = staging.appendingPathComponent(relative)
             if isFolder {
                 if !previousFolders.contains(relative) {
@@ -137,6 +138,11 @@ public struct OutputWriter: Sendable {
             try Self.preserve(destination.appendingPathComponent(relative), at: target, relative: relative)
             return false
         }
+    }
+
+    private static func isInDotFolder(_ relative: String, isFolder: Bool) -> Bool {
+        let components = relative.split(separator: "/")
+        return (isFolder ? components : components.dropLast()).contains { $0.hasPrefix(".") }
     }
 
     /// Visits the destination's entries depth first without following symbolic links; `visit`

@@ -159,7 +159,7 @@ struct PageView: TemplateView {
     /// `description`, else the start of the text: about 30 words.
     private var ogDescription: String {
         if let description = page.frontMatter.description, !description.isEmpty { return description }
-        let words = (page.rendered?.plainText ?? "").split(whereSeparator: \.isWhitespace)
+        let words = (page.rendered?.leadingPlainText ?? "").split(whereSeparator: \.isWhitespace)
         return words.prefix(30).joined(separator: " ") + (words.count > 30 ? "…" : "")
     }
 
