@@ -28,6 +28,12 @@ struct PageLoader: Sendable {
         } catch {
             throw DiagnosticList([.error(label, "cannot read file: \(error.localizedDescription)")])
         }
+        return try load(source, text: text)
+    }
+
+    /// The page that `text`, as the content of `source`'s file, makes.
+    func load(_ source: ContentSource, text: String) throws(DiagnosticList) -> Page? {
+        let label = source.label
         let document: SourceDocument
         do {
             document = try FrontMatterParser.parse(text, file: label)
