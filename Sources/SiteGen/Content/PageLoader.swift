@@ -21,9 +21,20 @@ struct PageLoader: Sendable {
     /// The page, or nil when it is a draft, in the future or expired and the build leaves those out.
     func load(_ source: ContentSource) throws(DiagnosticList) -> Page? {
         let label = source.label
+        let text: String
+        do {
+            text = try TextFile.read(siteDirectory.appendingPathComponent(source.label), label: label)
+        } catch {
+            throw DiagnosticList([error])
+        }
+        return try load(source, text: text)
+    }
+
+    /// The page that `text`, as the content of `source`'s file, makes.
+    func load(_ source: ContentSource, text: String) throws(DiagnosticList) -> Page? {
+        let label = source.label
         let document: SourceDocument
         do {
-            let text = try TextFile.read(siteDirectory.appendingPathComponent(source.label), label: label)
             document = try FrontMatterParser.parse(text, file: label)
         } catch {
             throw DiagnosticList([error])
