@@ -27,9 +27,11 @@ import Testing
         let taken = try LoopbackListener()
         try await ServeProcess.with(["--port", "\(taken.port)"]) { serve in
             let started = ContinuousClock.now
-            let status = await serve.exitStatus(within: .seconds(10))
+            // Generous: the suite runs beside others that keep both cores busy. That the port comes
+            // first is shown by the missing `Built` line and folder below.
+            let status = await serve.exitStatus(within: .seconds(90))
             #expect(status != nil && status != 0)
-            #expect(ContinuousClock.now - started < .seconds(5))
+            #expect(ContinuousClock.now - started < .seconds(60))
             #expect(serve.standardError.contains("Port \(taken.port) is already in use on 127.0.0.1"), "\(serve.standardError)")
             #expect(serve.standardError.contains("--port N"))
             #expect(!serve.standardError.contains("Built "), "It built the site before finding the port taken.")

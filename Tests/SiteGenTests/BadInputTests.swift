@@ -5,8 +5,9 @@ import Testing
 /// Bad input as a user meets it: `sitegen build` run on a site that built before, now with one
 /// broken file (and, where a page is broken, a second broken page). Each must fail with status 1,
 /// name the file, line and column, list the other page's error too, and leave the previous
-/// output byte for byte as it was.
-@Suite struct BadInputTests {
+/// output byte for byte as it was. Serialized: dozens of `sitegen` processes at once would starve
+/// the other suites' servers on a small machine.
+@Suite(.serialized) struct BadInputTests {
     struct Case: CustomTestStringConvertible, Sendable {
         var name: String
         var files: [String: Data]
@@ -78,15 +79,15 @@ import Testing
     /// A second broken page, whose error must be listed beside the first.
     static let otherBrokenPage = ("content/blog/other-broken.md", "---\ntitle: Other\ndate: someday\n---\n")
 
-    @Test(arguments: cases) func badInputFailsClearlyAndChangesNothing(_ badInput: Case) throws {
+    @Test(arguments: cases) func badInputFailsClearlyAndChangesNothing(_ badInput: Case) async throws {
         let site = try TestSite(Self.goodSite)
-        let first = try SitegenRun(["build", "--source", site.root.path, "--no-cards"])
+        let first = try await SitegenRun(["build", "--source", site.root.path, "--no-cards"])
         #expect(first.status == 0, "the good site must build: \(first.errors)")
         let before = try site.snapshot()
 
         for (path, data) in badInput.files { try site.write(path, data) }
         if badInput.pageLevel { try site.write(Self.otherBrokenPage.0, Self.otherBrokenPage.1) }
-        let run = try SitegenRun(["build", "--source", site.root.path, "--no-cards"])
+        let run = try await SitegenRun(["build", "--source", site.root.path, "--no-cards"])
         #expect(run.status == 1)
         let lines = run.errors.split(separator: "\n")
         #expect(lines.contains { $0.hasPrefix(badInput.location) && $0.contains(": error: ") }, "\(run.errors.prefix(2000))")
@@ -99,38 +100,46 @@ import Testing
         #expect(leftovers.isEmpty)
     }
 
-    @Test func aMissingSourceOrADestinationThatHoldsItFails() throws {
+    @Test func aMissingSourceOrADestinationThatHoldsItFails() async throws {
         let site = try TestSite(Self.goodSite)
-        let missing = try SitegenRun(["build", "--source", site.root.appendingPathComponent("nope").path])
+        let missing = try await SitegenRun(["build", "--source", site.root.appendingPathComponent("nope").path])
         #expect(missing.status == 1)
         #expect(missing.errors.contains("nope: error: the site folder does not exist"))
         #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("nope").path))
 
         let parent = site.root.deletingLastPathComponent()
-        let holding = try SitegenRun(["build", "--source", site.root.path, "--destination", parent.path])
+        let holding = try await SitegenRun(["build", "--source", site.root.path, "--destination", parent.path])
         #expect(holding.status == 1)
         #expect(holding.errors.contains("holds the site's folder"))
         #expect(FileManager.default.fileExists(atPath: site.root.appendingPathComponent("content/_index.md").path))
     }
 
-    @Test func oneVeryLongParagraphWithLinksAndEmphasisBuilds() throws {
+    @Test func oneVeryLongParagraphWithLinksAndEmphasisBuilds() async throws {
         let words = ["alpha", "[link](https://example.org)", "*em*", "_under_", "`code`", "it's"]
         let paragraph = (0..<60_000).map { words[$0 * 7 % words.count] }.joined(separator: " ")
         let site = try TestSite(["content/long.md": "---\ntitle: Long\n---\n" + paragraph + "\n"])
-        let run = try SitegenRun(["build", "--source", site.root.path, "--no-cards"])
+        let run = try await SitegenRun(["build", "--source", site.root.path, "--no-cards"])
         #expect(run.status == 0, "\(run.errors)")
         #expect(try site.read("long/index.html").occurrences(of: "<a href=\"https://example.org\">link</a>") == 10_000)
     }
 }
 
-/// `sitegen` run to the end, as a user runs it; killed (and the test failed) past `timeout`.
-struct SitegenRun {
+/// `sitegen` run to the end, as a user runs it; killed past `timeout`. It waits on a thread of its
+/// own: blocking one of the few threads that run tasks would stall the other suites' servers.
+struct SitegenRun: Sendable {
     let status: Int32
     let errors: String
+    let timedOut: Bool
 
-    init(_ arguments: [String], timeout: TimeInterval = 120) throws {
+    init(_ arguments: [String], timeout: TimeInterval = 120) async throws {
+        let executable = try Self.executable()
+        self = try await onOwnThread { try SitegenRun(blocking: arguments, executable: executable, timeout: timeout) }
+        #expect(!timedOut, "sitegen \(arguments.joined(separator: " ")) still ran after \(timeout) s")
+    }
+
+    private init(blocking arguments: [String], executable: URL, timeout: TimeInterval) throws {
         let process = Process()
-        process.executableURL = try Self.executable()
+        process.executableURL = executable
         process.arguments = arguments
         let errorPipe = Pipe()
         process.standardError = errorPipe
@@ -140,9 +149,9 @@ struct SitegenRun {
         try process.run()
         // Read while it runs, or a full pipe would stall it.
         let reader = ErrorReader(errorPipe.fileHandleForReading)
-        if finished.wait(timeout: .now() + timeout) == .timedOut {
+        timedOut = finished.wait(timeout: .now() + timeout) == .timedOut
+        if timedOut {
             process.terminate()
-            Issue.record("sitegen \(arguments.joined(separator: " ")) still ran after \(timeout) s")
             finished.wait()
         }
         status = process.terminationStatus
@@ -173,5 +182,13 @@ private final class ErrorReader: @unchecked Sendable {
     func text() -> String {
         done.wait()
         return String(decoding: data, as: UTF8.self)
+    }
+}
+
+/// Runs `work` on a thread of its own and waits for it without holding one of the threads that
+/// run tasks (two on a two-core machine).
+func onOwnThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread.detachNewThread { continuation.resume(with: Result { try work() }) }
     }
 }

@@ -35,43 +35,57 @@ import Testing
         for (path, text) in files { try site.write(path, text) }
     }
 
-    @Test func aKilledBuildLeavesTheOldOrTheNewSite() throws {
+    @Test func aKilledBuildLeavesTheOldOrTheNewSite() async throws {
         let site = try TestSite(Self.site(version: 1))
         let arguments = ["build", "--source", site.root.path, "--no-cards"]
-        let started = Date()
-        #expect(try SitegenRun(arguments).status == 0)
-        let buildTime = Date().timeIntervalSince(started)
+        #expect(try await SitegenRun(arguments).status == 0)
         let first = try Self.contents(of: site.output)
         try write(Self.site(version: 2), into: site, replacing: Self.site(version: 1))
-        #expect(try SitegenRun(arguments).status == 0)
+        #expect(try await SitegenRun(arguments).status == 0)
         let second = try Self.contents(of: site.output)
         #expect(first != second)
         try FileManager.default.createDirectory(at: site.output.appendingPathComponent(".git"), withIntermediateDirectories: true)
         try site.write("public/.git/HEAD", "ref: refs/heads/gh-pages\n")
 
-        var generator = SystemRandomNumberGenerator()
-        var killed = 0
-        for round in 0..<30 {
-            let version = round % 2 == 0 ? 1 : 2
-            try write(Self.site(version: version), into: site, replacing: Self.site(version: 3 - version))
-            let process = Process()
-            process.executableURL = try SitegenRun.executable()
-            process.arguments = arguments
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            Thread.sleep(forTimeInterval: Double.random(in: 0...(buildTime * 1.2), using: &generator))
-            if process.isRunning {
-                kill(process.processIdentifier, SIGKILL)
-                killed += 1
+        // Killed at a moment drawn between 0 and a little over a whole build, on a thread of its
+        // own so that the moment is kept (see `onOwnThread`).
+        let executable = try SitegenRun.executable(), output = site.output
+        let rounds = try await onOwnThread { () throws -> [(killed: Bool, gitKept: Bool, whole: Bool)] in
+            var generator = SystemRandomNumberGenerator()
+            let started = Date()
+            let timed = Process()
+            timed.executableURL = executable
+            timed.arguments = arguments
+            timed.standardOutput = FileHandle.nullDevice
+            timed.standardError = FileHandle.nullDevice
+            try timed.run()
+            timed.waitUntilExit()
+            let buildTime = Date().timeIntervalSince(started)
+            return try (0..<30).map { round in
+                let version = round % 2 == 0 ? 1 : 2
+                try write(Self.site(version: version), into: site, replacing: Self.site(version: 3 - version))
+                let process = Process()
+                process.executableURL = executable
+                process.arguments = arguments
+                process.standardOutput = FileHandle.nullDevice
+                process.standardError = FileHandle.nullDevice
+                try process.run()
+                Thread.sleep(forTimeInterval: Double.random(in: 0...(buildTime * 1.2), using: &generator))
+                let killed = process.isRunning
+                if killed { kill(process.processIdentifier, SIGKILL) }
+                process.waitUntilExit()
+                var found = try Self.contents(of: output)
+                let gitKept = found.removeValue(forKey: ".git/HEAD") != nil
+                return (killed, gitKept, found == first || found == second)
             }
-            process.waitUntilExit()
-            var found = try Self.contents(of: site.output)
-            #expect(found.removeValue(forKey: ".git/HEAD") != nil, "round \(round): the deploy checkout is gone")
-            #expect(found == first || found == second, "round \(round): the destination is neither whole site")
         }
+        for (round, result) in rounds.enumerated() {
+            #expect(result.gitKept, "round \(round): the deploy checkout is gone")
+            #expect(result.whole, "round \(round): the destination is neither whole site")
+        }
+        let killed = rounds.count { $0.killed }
         #expect(killed > 0)
-        #expect(try SitegenRun(arguments).status == 0)
+        #expect(try await SitegenRun(arguments).status == 0)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.contains("staging") }
         #expect(leftovers.isEmpty)
     }
