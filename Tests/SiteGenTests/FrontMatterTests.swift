@@ -5,20 +5,8 @@ import Testing
 @Suite struct FrontMatterParserTests {
     static let midnight = Date(timeIntervalSince1970: 1_576_195_200) // 2019-12-13T00:00:00Z
 
-    /// The repository's shared fixtures sit beside the folder that holds Package.swift.
-    static func fixture(_ path: String) throws -> String {
-        var directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while !FileManager.default.fileExists(atPath: directory.appendingPathComponent("Package.swift").path) {
-            let parent = directory.deletingLastPathComponent()
-            try #require(parent.path != directory.path, "no Package.swift above \(#filePath)")
-            directory = parent
-        }
-        let url = directory.appendingPathComponent("../shared/fixtures").appendingPathComponent(path)
-        return try String(contentsOf: url, encoding: .utf8)
-    }
-
     @Test func parsesTheNewsletterFixture() throws {
-        let text = try Self.fixture("newsletter/weekly-25.md")
+        let text = try TestSite.fixture("newsletter-issue.md")
         let document = try FrontMatterParser.parse(text, file: "content/newsletter/weekly-25.md")
         #expect(document.format == .yaml)
         #expect(document.values["title"] == .string("Berty Weekly #25"))

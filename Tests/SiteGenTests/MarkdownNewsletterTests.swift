@@ -2,17 +2,10 @@ import Foundation
 import Testing
 @testable import SiteGen
 
-/// The real newsletter fixture: mojibake emoji, nested lists, h1–h3 and a bundle-relative image.
+/// A newsletter issue like the real ones (`Fixtures/newsletter-issue.md`): mojibake emoji, nested lists, h1–h3 and a bundle-relative image.
 @Suite struct MarkdownNewsletterTests {
     private static func fixtureBody() throws -> String {
-        var directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while !FileManager.default.fileExists(atPath: directory.appendingPathComponent("Package.swift").path) {
-            let parent = directory.deletingLastPathComponent()
-            try #require(parent.path != directory.path, "no Package.swift above \(#filePath)")
-            directory = parent
-        }
-        let file = directory.appendingPathComponent("../shared/fixtures/newsletter/weekly-25.md")
-        let lines = try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n")
+        let lines = try TestSite.fixture("newsletter-issue.md").components(separatedBy: "\n")
         let fences = lines.indices.filter { lines[$0] == "---" }
         try #require(fences.count >= 2)
         return lines[(fences[1] + 1)...].joined(separator: "\n")

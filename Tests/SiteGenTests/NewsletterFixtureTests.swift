@@ -2,7 +2,8 @@ import Foundation
 import Testing
 @testable import SiteGen
 
-/// The real newsletter issue from `../shared/fixtures`, built as a page bundle in a fresh site with
+/// A newsletter issue like the real ones (`Fixtures/newsletter-issue.md`: mojibake emoji, an alias, a
+/// bundle image), built as a page bundle in a fresh site with
 /// the built-in theme.
 @Suite struct NewsletterFixtureTests {
     let site: TestSite
@@ -10,7 +11,7 @@ import Testing
     init() throws {
         site = try TestSite([
             "config.yaml": "baseURL: https://berty.example/\ntitle: Berty\n",
-            "content/newsletter/news-25/index.md": try TestSite.fixture("newsletter/weekly-25.md"),
+            "content/newsletter/news-25/index.md": try TestSite.fixture("newsletter-issue.md"),
         ])
         try site.copy("content/newsletter/weekly-01/cover.jpg", to: "content/newsletter/news-25/ELi-Pz93-Xk-AIEy-Sg.jpg")
         try site.build()

@@ -11,7 +11,7 @@ struct TestSite {
         for (path, text) in files { try write(path, text) }
     }
 
-    /// The repository root, found from this file's path, for the demo site and `../shared/fixtures`.
+    /// The repository root, found from this file's path, for the demo site.
     static let repositoryRoot: URL = {
         var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         while !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
@@ -20,8 +20,9 @@ struct TestSite {
         return url
     }()
 
-    static func fixture(_ path: String) throws -> String {
-        try String(contentsOf: repositoryRoot.appendingPathComponent("../shared/fixtures/\(path)").standardizedFileURL, encoding: .utf8)
+    /// A file of `Tests/SiteGenTests/Fixtures/`, written for these tests.
+    static func fixture(_ name: String) throws -> String {
+        try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/\(name)"), encoding: .utf8)
     }
 
     func write(_ path: String, _ text: String) throws {
