@@ -37,13 +37,18 @@ public struct SiteWatcher: Sendable {
         if !polls, let events = FileEvents(source: source, folders: folders) {
             let waiting = WaitingBatches()
             let batches = events.batches(settle: settle) { waiting.count.withLock { $0 += 1 } }
-            // Edits made before the watches were in place.
-            let missed = Self.difference(start, snapshot())
+            // Edits made before the watches were in place. One made while they were being put in
+            // place is also among the first events: it is not built twice.
+            let now = snapshot()
+            let missed = Self.difference(start, now)
             if !missed.isEmpty { await changed(missed, waiting.any) }
+            var seen = missed.isEmpty ? [:] : now.filter { missed.contains($0.key) }
             for await batch in batches {
                 if Task.isCancelled { break }
                 waiting.count.withLock { $0 -= 1 }
-                await changed(batch, waiting.any)
+                let paths = seen.isEmpty ? batch : batch.filter { seen[$0] == nil || seen[$0] != Self.stamp(at: source.appendingPathComponent($0)) }
+                seen = [:]
+                if !paths.isEmpty { await changed(paths, waiting.any) }
             }
             return
         }
@@ -82,14 +87,19 @@ public struct SiteWatcher: Sendable {
         var modified: Date
     }
 
+    /// The size and modification time of the regular file at `url`; nil when there is none.
+    static func stamp(at url: URL) -> Stamp? {
+        guard let values = try? url.resourceValues(forKeys: [.fileSizeKey, .contentModificationDateKey, .isRegularFileKey]),
+              values.isRegularFile == true else { return nil }
+        return Stamp(size: values.fileSize ?? 0, modified: values.contentModificationDate ?? .distantPast)
+    }
+
     func snapshot() -> [String: Stamp] {
         var stamps: [String: Stamp] = [:]
         let base = source.standardizedFileURL.path
         func stamp(_ url: URL) {
-            guard let values = try? url.resourceValues(forKeys: [.fileSizeKey, .contentModificationDateKey, .isRegularFileKey]),
-                  values.isRegularFile == true, !Self.isEditorScratch(url.lastPathComponent) else { return }
-            let path = String(url.standardizedFileURL.path.dropFirst(base.count + 1))
-            stamps[path] = Stamp(size: values.fileSize ?? 0, modified: values.contentModificationDate ?? .distantPast)
+            guard !Self.isEditorScratch(url.lastPathComponent), let stamp = Self.stamp(at: url) else { return }
+            stamps[String(url.standardizedFileURL.path.dropFirst(base.count + 1))] = stamp
         }
         for name in Self.configurationFiles { stamp(source.appendingPathComponent(name)) }
         for folder in folders {

@@ -188,7 +188,8 @@ import Testing
             #expect(await next() == PreviewEvent(name: "reload", data: #"["/blog/post/"]"#))
             #expect(await next() == PreviewEvent(name: "reload", data: #"["/blog/"]"#))
             try server.write("static/style.css", "body { color: red }")
-            #expect(await next() == PreviewEvent(name: "css", data: "css"))
+            let event = await next()
+            #expect(event == PreviewEvent(name: "css", data: "css"), "\(String(describing: event))")
         }
     }
 
