@@ -43,6 +43,8 @@ let package = Package(
             providers: [.apt(["libraqm-dev", "libfreetype-dev", "libfontconfig-dev", "libunibreak-dev"])]
         ),
         .target(name: "CFileSystem"),
+        // Go's text/template and html/template, for Hugo's layouts.
+        .target(name: "GoTemplates"),
         .target(
             name: "Thumbnails",
             dependencies: ["CGD", "CRaqm", .product(name: "Crypto", package: "swift-crypto")]
@@ -52,7 +54,9 @@ let package = Package(
             dependencies: [
                 "CCmarkGFM",
                 "CFileSystem",
+                "GoTemplates",
                 "Thumbnails",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),
@@ -80,6 +84,7 @@ let package = Package(
         ),
         .testTarget(name: "SiteGenTests", dependencies: ["SiteGen"], exclude: ["Fixtures"]),
         .testTarget(name: "ThumbnailsTests", dependencies: ["Thumbnails", "CGD"]),
+        .testTarget(name: "GoTemplatesTests", dependencies: ["GoTemplates"], exclude: ["Fixtures"]),
         .testTarget(name: "SiteGenServerTests", dependencies: ["SiteGenServer"]),
     ]
 )

@@ -41,7 +41,7 @@ import Testing
         case .double(let number) where number.isNaN: "fnan"
         case .double(let number): "f" + String(format: "%016llx", number.bitPattern)
         case .bool(let flag): flag ? "btrue" : "bfalse"
-        case .date(let date): "d\(Int((date.timeIntervalSince1970 * 1_000).rounded()))"
+        case .date(let date, _): "d\(Int((date.timeIntervalSince1970 * 1_000).rounded()))"
         case .array(let items): "[" + items.map(canonical).joined(separator: ",") + "]"
         case .table(let table):
             "{" + table.map { (hex(Array($0.key.utf8)), canonical($0.value)) }.sorted { $0.0 < $1.0 }

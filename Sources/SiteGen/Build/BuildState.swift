@@ -5,6 +5,8 @@ import Thumbnails
 /// `IncrementalBuild`, what each output read and what is on disk.
 struct BuildState: Sendable {
     var templates: TemplateSet
+    /// The site's Hugo templates (`layouts/`, a theme's), which render it instead of `templates`.
+    var hugoLayouts: HugoLayouts?
     var content: LoadedContent
     /// The site models before Markdown, to tell what an edit changed in them.
     var assembled: [Site]
@@ -77,6 +79,15 @@ struct BuildState: Sendable {
         var files = statics.files + (selection.otherFiles ? resourceFiles(options) : []) + cards.files
         var warnings = content.warnings + content.pagesByLanguage.joined().flatMap(\.warnings) + statics.warnings + cards.warnings
         var rendered: [RenderedOutput] = [], problems: [Diagnostic] = []
+        if let hugoLayouts {
+            let data = try DataFolder.load(site: options.source, themes: content.config.themes)
+            let hugoSites = HugoSites(sites: sites, config: content.config, sourceFolder: options.source, data: data)
+            let result = HugoRenderer(sites: hugoSites, layouts: hugoLayouts, strings: content.strings).render()
+            if !result.problems.isEmpty { throw DiagnosticList(result.problems) }
+            files += result.files
+            warnings += result.warnings
+            return Output(files: files, rendered: [], cards: cards.files.count, warnings: warnings)
+        }
         for index in sites.indices {
             let context = RenderContext(sites: sites, index: index, translations: indexes.translations, strings: content.strings,
                                         generator: Builder.generator, drawsCards: options.drawCards, images: images,
@@ -131,12 +142,24 @@ struct BuildState: Sendable {
     }
 
     /// The theme's files, then `static/` (links that lead outside the site skipped, with warnings).
+    /// A site with Hugo templates has its Hugo themes' `static/` folders instead of the embedded theme's files.
     private func staticFiles(_ options: BuildOptions) -> (files: [OutputFile], warnings: [Diagnostic]) {
-        let staticDirectory = options.source.appendingPathComponent("static")
-        let found = SiteFolderReader(site: options.source).files(under: staticDirectory)
-        let files = EmbeddedTheme.staticFiles.map { OutputFile(path: $0.key, content: .text($0.value)) }
-            + found.files.map { OutputFile(path: $0, content: .copy(staticDirectory.appendingPathComponent($0))) }
-        return (files, found.warnings)
+        let reader = SiteFolderReader(site: options.source)
+        var folders = [options.source.appendingPathComponent("static")]
+        var files: [String: OutputFile] = [:]
+        if hugoLayouts == nil {
+            for (path, text) in EmbeddedTheme.staticFiles { files[path] = OutputFile(path: path, content: .text(text)) }
+        } else {
+            folders += content.config.themes.map { options.source.appendingPathComponent("themes/\($0)/static") }
+        }
+        var warnings: [Diagnostic] = []
+        // The site's files over its first theme's over the next's.
+        for folder in folders.reversed() {
+            let found = reader.files(under: folder)
+            warnings += found.warnings
+            for path in found.files { files[path] = OutputFile(path: path, content: .copy(folder.appendingPathComponent(path))) }
+        }
+        return (files.keys.sorted().map { files[$0]! }, warnings)
     }
 
     /// Bundle files (once, however many translations link to them) and loose content files.

@@ -68,19 +68,29 @@ public struct Builder: Sendable {
         // Past a broken page the build goes on without it, so that one build reports the errors of
         // every stage (Markdown, shortcodes, templates); it stops only where a stage has nothing to work on.
         guard let templates, let content, let assembled else { throw DiagnosticList(unique: problems) }
+        var hugoLayouts: HugoLayouts?
+        if HugoLayouts.exist(site: options.source, themes: content.config.themes) {
+            do {
+                hugoLayouts = try HugoLayouts(site: options.source, themes: content.config.themes, functions: HugoLayouts.standardFunctions)
+            } catch {
+                problems += error.diagnostics
+                throw DiagnosticList(unique: problems)
+            }
+        }
         let indexes = SiteIndexes(sites: assembled)
-        let markdown = loader.renderMarkdown(assembled, content: content, recording: recording, indexes: indexes)
+        let markdown = loader.renderMarkdown(assembled, content: content, recording: recording, indexes: indexes, hugoLayouts: hugoLayouts)
         problems += markdown.problems
 
         var sites = assembled
         markdown.apply(to: &sites)
-        var state = BuildState(templates: templates, content: content, assembled: assembled, sites: sites,
+        var state = BuildState(templates: templates, hugoLayouts: hugoLayouts, content: content, assembled: assembled, sites: sites,
                                markdownReads: markdown.reads, indexes: indexes, images: images)
         state.count()
         if recording { state.plan(options: options) }
         if !content.hasStrings { throw DiagnosticList(unique: problems) }
         var renderOptions = options
-        if !problems.isEmpty { renderOptions.drawCards = false }
+        // Hugo draws no share cards: a site on Hugo templates gets none it did not ask for.
+        if !problems.isEmpty || hugoLayouts != nil { renderOptions.drawCards = false }
         let output: BuildState.Output
         do {
             output = try state.render(options: renderOptions, recording: recording)

@@ -45,7 +45,8 @@ public struct IncrementalBuild: Sendable {
         let started = Date()
         // The state is taken, not copied, so that patching a page does not copy every page; a
         // failed rebuild puts back what it changed.
-        if let edit = state.flatMap({ Edit(pending, state: $0, source: options.source) }), var state = state.take() {
+        // A site on Hugo templates is built again whole: what its outputs read is not recorded yet.
+        if state?.hugoLayouts == nil, let edit = state.flatMap({ Edit(pending, state: $0, source: options.source) }), var state = state.take() {
             defer { self.state = state }
             if let report = try rebuild(&state, edit, viewing: viewing, started: started, interrupted: interrupted, landed: landed) {
                 pending = []

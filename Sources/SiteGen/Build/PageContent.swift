@@ -6,6 +6,8 @@ struct PageContent: Sendable {
     let references: PageReferences
     let templates: TemplateSet?
     let enableEmoji: Bool
+    /// For a site on Hugo templates: its shortcodes and the pages they see (without their content yet).
+    var hugo: (layouts: HugoLayouts, sites: HugoSites)? = nil
 
     func render(_ id: Site.PageID, in context: RenderContext, problems: WarningLog) -> RenderedMarkdown {
         let page = context.site[id]
@@ -23,7 +25,7 @@ struct PageContent: Sendable {
         return rendered
     }
 
-    private func render(_ text: String, firstLine: Int, page: Page, shortcodes: TemplateShortcodes, hooks: RenderHooks,
+    private func render(_ text: String, firstLine: Int, page: Page, shortcodes: any ShortcodeRendering, hooks: RenderHooks,
                         resolve: (String, LinkKind) -> String, problems: WarningLog) -> RenderedMarkdown {
         let expansion: ShortcodeExpansion
         do {
@@ -42,10 +44,15 @@ struct PageContent: Sendable {
         return rendered
     }
 
-    private func shortcodes(for id: Site.PageID, in context: RenderContext, hooks: RenderHooks) -> TemplateShortcodes {
+    private func shortcodes(for id: Site.PageID, in context: RenderContext, hooks: RenderHooks) -> any ShortcodeRendering {
         let site = context.site, page = context.site[id], references = self.references
         let builtins = BuiltinShortcodes { reference in
             references.path(reference, from: page, in: site).map { (site.urls.absolute($0), site.urls.relative($0)) }
+        }
+        if let hugo {
+            let siteObject = hugo.sites.sites[context.index]
+            return HugoShortcodes(layouts: hugo.layouts, host: RenderHost(site: siteObject, layouts: hugo.layouts, strings: context.strings),
+                                  page: siteObject.pages[id], builtins: builtins)
         }
         let markdown = self.markdown, resolver = self.resolver
         return TemplateShortcodes(

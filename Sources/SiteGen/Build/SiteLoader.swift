@@ -78,7 +78,7 @@ struct SiteLoader {
         var strings = StringTables(defaultLanguage: config.defaultContentLanguage), hasStrings = true
         do {
             strings = try StringTables.load(siteDirectory: options.source, languages: languages.map(\.code),
-                                            defaultLanguage: config.defaultContentLanguage)
+                                            defaultLanguage: config.defaultContentLanguage, themes: config.themes)
         } catch {
             problems += error.diagnostics
             hasStrings = false
@@ -180,7 +180,7 @@ struct SiteLoader {
     /// Renders the content pages' Markdown in parallel over all languages: all of them, or only
     /// `only`. `indexes` are the sites', when already made.
     func renderMarkdown(_ sites: [Site], content: LoadedContent, only: Set<PageRef>? = nil,
-                        recording: Bool = false, indexes: SiteIndexes? = nil) -> RenderedMarkdownPages {
+                        recording: Bool = false, indexes: SiteIndexes? = nil, hugoLayouts: HugoLayouts? = nil) -> RenderedMarkdownPages {
         let config = content.config
         var markdownOptions = MarkdownOptions()
         markdownOptions.unsafeHTML = config.unsafeHTML
@@ -197,7 +197,8 @@ struct SiteLoader {
                           images: images, recordsReads: recording)
         }
         let pageContent = PageContent(markdown: markdown, resolver: indexes.resolver, references: indexes.references,
-                                      templates: templates, enableEmoji: config.enableEmoji)
+                                      templates: templates, enableEmoji: config.enableEmoji,
+                                      hugo: hugoLayouts.map { ($0, HugoSites(sites: sites, config: config, sourceFolder: options.source)) })
         let problems = WarningLog()
         let rendered = work.parallelMap { ref in
             ReadRecorder.recording(recording) { pageContent.render(ref.page, in: contexts[ref.site], problems: problems) }

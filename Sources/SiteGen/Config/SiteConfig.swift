@@ -39,6 +39,14 @@ public struct SiteConfig: Sendable {
     public var defaultContentLanguageInSubdir = false
     /// The enabled languages, by weight then code; the default language alone when none is configured.
     public var languages: [LanguageConfig] = [LanguageConfig(code: "en")]
+    /// `theme`: the Hugo themes in `themes/`, the first overriding the next.
+    public var themes: [String] {
+        switch raw.first(where: { $0.key.lowercased() == "theme" })?.value {
+        case .string(let name)?: return name.isEmpty ? [] : [name]
+        case .array(let names)?: return names.compactMap(\.string)
+        default: return []
+        }
+    }
     /// The whole file, so templates see keys SiteGen does not know.
     public var raw: [String: Value] = [:]
     /// The config file read, relative to the site directory; nil when there is none.

@@ -6,13 +6,18 @@ import Foundation
 public enum HugoDate {
     public static func parse(_ value: Value) -> Date? {
         switch value {
-        case .date(let date): return date
+        case .date(let date, _): return date
         case .string(let text): return parse(text)
         default: return nil
         }
     }
 
     public static func parse(_ string: String) -> Date? {
+        parseKeepingOffset(string)?.date
+    }
+
+    /// The date and the UTC offset written with it (nil for `Z`, `UTC` or none).
+    public static func parseKeepingOffset(_ string: String) -> (date: Date, offset: Int?)? {
         let bytes = Array(string.utf8)
         var start = 0
         var end = bytes.count
@@ -21,8 +26,8 @@ public enum HugoDate {
         let text = bytes[start..<end]
         guard !text.isEmpty else { return nil }
         var iso = ISODateScanner(text)
-        let components = iso.scan() ?? TextualDateScanner(text).scan()
-        return components?.date
+        guard let components = iso.scan() ?? TextualDateScanner(text).scan(), let date = components.date else { return nil }
+        return (date, components.hasNumericOffset ? components.offsetSeconds : nil)
     }
 }
 
@@ -63,6 +68,7 @@ private struct ISODateScanner {
         } else if !atEnd, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
             guard let offset = offset() else { return nil }
             result.offsetSeconds = offset
+            result.hasNumericOffset = true
             skipSpaces()
         }
         skipZoneAbbreviation()
@@ -144,6 +150,7 @@ private struct TextualDateScanner {
         var day: Int?
         var time: (hour: Int, minute: Int, second: Int, nanosecond: Int)?
         var offsetSeconds = 0
+        var hasOffset = false
 
         for token in tokens {
             if let number = Int(token), token.allSatisfy(\.isASCIIDigit) {
@@ -164,6 +171,7 @@ private struct TextualDateScanner {
                 time = clock
             } else if let first = token.first, first == "+" || first == "-", let seconds = Self.offset(token) {
                 offsetSeconds = seconds
+                hasOffset = true
             } else if token.count <= 5, token.allSatisfy({ $0.isASCII && $0.isUppercase }) {
                 continue // a zone abbreviation such as UTC or MST: Go reads unknown ones as offset 0
             } else {
@@ -179,6 +187,7 @@ private struct TextualDateScanner {
             result.nanosecond = time.nanosecond
         }
         result.offsetSeconds = offsetSeconds
+        result.hasNumericOffset = hasOffset
         return result
     }
 

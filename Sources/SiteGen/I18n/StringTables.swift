@@ -60,8 +60,10 @@ public struct StringTables: Sendable {
         return .missing
     }
 
-    /// Reads `i18n/CODE.yaml|yml|toml|json` for each language, over the theme's own tables.
-    public static func load(siteDirectory: URL, languages: [String], defaultLanguage: String) throws(DiagnosticList) -> StringTables {
+    /// Reads `i18n/CODE.yaml|yml|toml|json` for each language, over the Hugo `themes`' tables, over the
+    /// embedded theme's own.
+    public static func load(siteDirectory: URL, languages: [String], defaultLanguage: String,
+                            themes: [String] = []) throws(DiagnosticList) -> StringTables {
         var result = StringTables(defaultLanguage: defaultLanguage)
         var problems: [Diagnostic] = []
         for (name, text) in EmbeddedTheme.i18n {
@@ -74,24 +76,28 @@ public struct StringTables: Sendable {
                 problems += error.diagnostics
             }
         }
-        let folder = siteDirectory.appendingPathComponent("i18n")
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        for file in files.sorted() {
-            let language = ((file as NSString).deletingPathExtension).lowercased()
-            guard languages.contains(language), let format = DataFormat(fileExtension: (file as NSString).pathExtension) else { continue }
-            let label = "i18n/\(file)"
-            do throws(DiagnosticList) {
-                let text: String
-                do {
-                    text = try TextFile.read(folder.appendingPathComponent(file), label: label)
+        // A Hugo theme's tables, the last theme first, then the site's over them.
+        let folders = themes.reversed().map { ("themes/\($0)/i18n", siteDirectory.appendingPathComponent("themes/\($0)/i18n")) }
+            + [("i18n", siteDirectory.appendingPathComponent("i18n"))]
+        for (labelFolder, folder) in folders {
+            let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            for file in files.sorted() {
+                let language = ((file as NSString).deletingPathExtension).lowercased()
+                guard languages.contains(language), let format = DataFormat(fileExtension: (file as NSString).pathExtension) else { continue }
+                let label = "\(labelFolder)/\(file)"
+                do throws(DiagnosticList) {
+                    let text: String
+                    do {
+                        text = try TextFile.read(folder.appendingPathComponent(file), label: label)
+                    } catch {
+                        throw DiagnosticList([error])
+                    }
+                    let parsed = try parse(text, format: format, file: label)
+                    result.tables[language, default: [:]].merge(parsed.translations) { _, site in site }
+                    result.warnings += parsed.warnings
                 } catch {
-                    throw DiagnosticList([error])
+                    problems += error.diagnostics
                 }
-                let parsed = try parse(text, format: format, file: label)
-                result.tables[language, default: [:]].merge(parsed.translations) { _, site in site }
-                result.warnings += parsed.warnings
-            } catch {
-                problems += error.diagnostics
             }
         }
         if !problems.isEmpty { throw DiagnosticList(problems) }

@@ -11,6 +11,8 @@ struct CivilDateTime: Sendable, Hashable {
     var second = 0
     var nanosecond = 0
     var offsetSeconds = 0
+    /// The offset was written as a number (`+01:00`, `+0000`), not `Z` or a zone name.
+    var hasNumericOffset = false
 
     /// nil when a field is out of range (month 13, February 30, hour 25…).
     var date: Date? {

@@ -110,7 +110,7 @@ struct TypedTable: Sendable {
 
     /// Scalars as text; a YAML or TOML date written where text is expected reads back as ISO 8601.
     private static func text(_ value: Value) -> String? {
-        if case .date(let date) = value {
+        if case .date(let date, _) = value {
             let midnight = date.timeIntervalSince1970.truncatingRemainder(dividingBy: 86_400) == 0
             return midnight ? date.formatted(.iso8601.year().month().day()) : date.formatted(.iso8601)
         }

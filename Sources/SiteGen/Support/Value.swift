@@ -7,7 +7,8 @@ public enum Value: Sendable, Hashable {
     case int(Int)
     case double(Double)
     case bool(Bool)
-    case date(Date)
+    /// A date and time; `offset` is the UTC offset in seconds as written (`+01:00`), nil for UTC or none.
+    case date(Date, offset: Int? = nil)
     case array([Value])
     case table([String: Value])
 

@@ -15,7 +15,7 @@ struct WrongTypeError: Error, Sendable {
         case .int(let number): return String(number)
         case .double(let number): return String(number)
         case .bool(let flag): return String(flag)
-        case .date(let date): return date.formatted(.iso8601)
+        case .date(let date, _): return date.formatted(.iso8601)
         case .array: return "a list"
         case .table: return "a table"
         }

@@ -24,10 +24,12 @@ extension TOMLParser {
             cursor.advance()
             let time = try parseTime()
             (civil.hour, civil.minute, civil.second, civil.nanosecond) = (time.hour, time.minute, time.second, time.nanosecond)
+            let numeric = cursor.current == UInt8(ascii: "+") || cursor.current == UInt8(ascii: "-")
             civil.offsetSeconds = try parseOffset()
+            civil.hasNumericOffset = numeric
         }
         guard let date = civil.date else { throw cursor.error("invalid date or time", at: start) }
-        return .date(date)
+        return .date(date, offset: civil.hasNumericOffset ? civil.offsetSeconds : nil)
     }
 
     private func looksLikeTime(at distance: Int) -> Bool {

@@ -173,7 +173,7 @@ struct YAMLComposer {
         case "tag:yaml.org,2002:bool": YAMLCoreSchema.bool(text).map(Value.bool) ?? .string(text)
         case "tag:yaml.org,2002:int": YAMLCoreSchema.integer(text) ?? .string(text)
         case "tag:yaml.org,2002:float": YAMLCoreSchema.float(text).map(Value.double) ?? .string(text)
-        case "tag:yaml.org,2002:timestamp": HugoDate.parse(text).map(Value.date) ?? .string(text)
+        case "tag:yaml.org,2002:timestamp": HugoDate.parseKeepingOffset(text).map { Value.date($0.date, offset: $0.offset) } ?? .string(text)
         default: .string(text)
         }
     }

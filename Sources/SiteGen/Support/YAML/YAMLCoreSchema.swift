@@ -8,7 +8,7 @@ enum YAMLCoreSchema {
         if let bool = bool(text) { return .bool(bool) }
         if let integer = integer(text) { return integer }
         if let float = float(text) { return .double(float) }
-        if looksLikeTimestamp(text), let date = HugoDate.parse(text) { return .date(date) }
+        if looksLikeTimestamp(text), let parsed = HugoDate.parseKeepingOffset(text) { return .date(parsed.date, offset: parsed.offset) }
         return .string(text)
     }
 

@@ -15,7 +15,7 @@ struct ParamsView: TemplateView {
         case .int(let i): return i
         case .double(let d): return d
         case .bool(let b): return b
-        case .date(let d): return DateView(d)
+        case .date(let d, _): return DateView(d)
         case .array(let items): return items.map(convert)
         case .table(let table): return ParamsView(values: table)
         }

@@ -1,0 +1,171 @@
+import Foundation
+import GoTemplates
+
+/// Renders a site with Hugo templates the way Hugo does: every page in each of its kind's output
+/// formats (with the layout Hugo's lookup finds), the pagers a list's `.Paginator` asks for, the
+/// 404 page, each language's sitemap (and the index of them), `robots.txt` and the alias pages.
+struct HugoRenderer: Sendable {
+    let sites: HugoSites
+    let layouts: HugoLayouts
+    let strings: StringTables?
+
+    /// One page in one format.
+    private struct Job: Sendable {
+        let site: Int
+        let page: Site.PageID
+        let format: OutputFormat
+    }
+
+    func render() -> (files: [OutputFile], problems: [Diagnostic], warnings: [Diagnostic]) {
+        let hosts = sites.sites.map { RenderHost(site: $0, layouts: layouts, strings: strings) }
+        var jobs: [Job] = []
+        for site in sites.sites {
+            for page in site.pages where !page.model.frontMatter.headless {
+                for format in sites.formats.formats(for: page.model.kind) {
+                    jobs.append(Job(site: site.index, page: page.id, format: format))
+                }
+            }
+        }
+        let results = jobs.parallelMap { job in render(job, host: hosts[job.site]) }
+        var files: [OutputFile] = [], problems: [Diagnostic] = [], warnings: [Diagnostic] = []
+        for result in results {
+            switch result {
+            case .success(let rendered):
+                files += rendered.files
+                warnings += rendered.warnings
+            case .failure(let list):
+                problems += list.diagnostics
+            }
+        }
+        for host in hosts {
+            do {
+                files += try siteFiles(host)
+            } catch {
+                problems += error.diagnostics
+            }
+        }
+        if sites.sites.count > 1, let index = try? sitemapIndex(host: hosts[0]) { files.append(index) }
+        // A template that fails on every page is reported once.
+        return (files, DiagnosticList(unique: problems).diagnostics, warnings)
+    }
+
+    private struct Rendered: Sendable {
+        var files: [OutputFile] = []
+        var warnings: [Diagnostic] = []
+    }
+
+    private func descriptor(of page: PageObject) -> LayoutDescriptor {
+        var section = page.model.section
+        if page.model.kind == .taxonomy || page.model.kind == .term {
+            section = page.site.model.taxonomies.first { $0.page == page.id || $0.terms.contains { $0.page == page.id } }?.singular ?? section
+        }
+        let kind = page.kind
+        return LayoutDescriptor(kind: kind, type: page.model.type, section: section,
+                                layout: page.model.frontMatter.layout ?? "", language: page.site.language.code)
+    }
+
+    private func render(_ job: Job, host: RenderHost) -> Result<Rendered, DiagnosticList> {
+        Result { () throws(DiagnosticList) -> Rendered in
+            // An object of its own for this render: what `.Paginator` decides belongs to it.
+            let page = host.site.pages[job.page].forPager(1)
+            var rendered = Rendered()
+            guard let (set, name) = try layouts.layout(for: descriptor(of: page), format: job.format) else {
+                if job.format.isHTML && page.model.kind != .notFound {
+                    rendered.warnings.append(.warning(page.model.sourceLabel,
+                        "found no layout file for \"\(job.format.name.uppercased())\" for kind \"\(page.kind)\": You should create a template file which matches Hugo Layouts Lookup Rules for this combination."))
+                }
+                return rendered
+            }
+            let path = page.model.kind == .notFound ? "404.html" : OutputPath.file(forURLPath: page.path(in: job.format))
+            var text = try execute(set, name, page: page, host: host)
+            if page.model.kind == .home && job.format.isHTML { text = withGenerator(text, config: host.site.model.config) }
+            rendered.files.append(OutputFile(path: path, content: .text(text)))
+            // The pagers after the first, when the template paginated.
+            if let paginator = page.paginator.withLock({ $0 }) {
+                for number in stride(from: 2, through: paginator.totalPagers, by: 1) {
+                    let pager = page.forPager(number)
+                    do {
+                        _ = try pager.paginator(of: paginator.pages, size: .int(paginator.size))
+                    } catch {
+                        throw DiagnosticList([.error(page.model.sourceLabel, "\(error)")])
+                    }
+                    let output = try execute(set, name, page: pager, host: host)
+                    rendered.files.append(OutputFile(path: OutputPath.file(forURLPath: paginator.path(of: number)), content: .text(output)))
+                }
+                if job.format.isHTML {
+                    // Hugo sends `/page/1/` to the list itself.
+                    rendered.files.append(try alias(from: page.model.path + "page/1/", to: page, host: host))
+                }
+            }
+            return rendered
+        }
+    }
+
+    /// Hugo names itself in the home page's `<head>` unless the page does or `disableHugoGeneratorInject`
+    /// is set; SiteGen names itself the same way.
+    private func withGenerator(_ html: String, config: SiteConfig) -> String {
+        let disabled = config.raw.first { $0.key.lowercased() == "disablehugogeneratorinject" }?.value == .bool(true)
+        guard !disabled, html.range(of: #"<meta\s+name="generator""#, options: .regularExpression) == nil,
+              let head = html.range(of: "<head>") else { return html }
+        return html.replacingCharacters(in: head, with: "<head>\n\t<meta name=\"generator\" content=\"\(Builder.generator)\">")
+    }
+
+    private func execute(_ set: GoTemplateSet, _ name: String, page: any TemplateObject, host: RenderHost) throws(DiagnosticList) -> String {
+        do throws(TemplateExecutionError) {
+            return try set.execute(name, data: .object(page), host: host)
+        } catch {
+            throw DiagnosticList([Self.diagnostic(error)])
+        }
+    }
+
+    static func diagnostic(_ error: TemplateExecutionError) -> Diagnostic {
+        var message = error.message
+        for caller in error.callers { message += "\n    called from \(caller.template):\(caller.position)" }
+        return .error(error.template, line: error.position?.line, column: error.position?.column, message)
+    }
+
+    // MARK: Site-wide files
+
+    private func siteFiles(_ host: RenderHost) throws(DiagnosticList) -> [OutputFile] {
+        var files: [OutputFile] = []
+        let site = host.site
+        for page in site.pages where !page.model.frontMatter.headless {
+            for path in page.model.aliases {
+                files.append(try alias(from: path, to: page, host: host))
+            }
+        }
+        if let sitemap = try layouts.layout(for: LayoutDescriptor(kind: "sitemap", type: "", section: "", language: site.language.code), format: .sitemap) {
+            let path = sites.sites.count > 1 ? site.home.model.path + "sitemap.xml" : "/sitemap.xml"
+            files.append(OutputFile(path: OutputPath.file(forURLPath: path),
+                                    content: .text(try execute(sitemap.set, sitemap.name, page: sitemapPage(site), host: host))))
+        }
+        if site.index == 0, site.model.config.enableRobotsTXT,
+           let robots = try layouts.layout(for: LayoutDescriptor(kind: "robotsTXT", type: "", section: "", language: site.language.code), format: .robots) {
+            files.append(OutputFile(path: "robots.txt", content: .text(try execute(robots.set, robots.name, page: site.home, host: host))))
+        }
+        return files
+    }
+
+    /// The page a sitemap template sees: the home page, whose `.Data.Pages` are all the pages.
+    private func sitemapPage(_ site: SiteObject) -> SitemapPageObject { SitemapPageObject(site) }
+
+    private func sitemapIndex(host: RenderHost) throws(DiagnosticList) -> OutputFile? {
+        guard let index = try layouts.layout(for: LayoutDescriptor(kind: "sitemapindex", type: "", section: "", language: ""), format: .sitemap) else { return nil }
+        return OutputFile(path: "sitemap.xml", content: .text(try execute(index.set, index.name, page: host.site.home, host: host)))
+    }
+
+    /// The redirect page Hugo writes at an alias (`alias.html`, the site's or Hugo's own).
+    private func alias(from path: String, to page: PageObject, host: RenderHost) throws(DiagnosticList) -> OutputFile {
+        let name = layouts.html.has("alias.html") ? "alias.html" : "_internal/alias.html"
+        let data = TemplateValue.map(ValueMap(["Permalink": .string(page.permalink), "Page": .object(page)]))
+        let text: String
+        do throws(TemplateExecutionError) {
+            text = try layouts.html.execute(name, data: data, host: host)
+        } catch {
+            throw DiagnosticList([Self.diagnostic(error)])
+        }
+        var target = path.hasPrefix("/") ? path : "/" + path
+        if !target.hasSuffix("/") && !target.hasSuffix(".html") { target += "/" }
+        return OutputFile(path: OutputPath.file(forURLPath: target), content: .text(text))
+    }
+}

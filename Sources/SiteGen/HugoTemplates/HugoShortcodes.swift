@@ -1,0 +1,85 @@
+import GoTemplates
+
+/// The shortcodes of a site on Hugo templates: `layouts/shortcodes/NAME.html` (a theme's too),
+/// run with Hugo's shortcode object, then SiteGen's built-ins (Hugo's `figure`, `ref`…).
+struct HugoShortcodes: ShortcodeRendering {
+    let layouts: HugoLayouts
+    let host: RenderHost
+    let page: PageObject
+    let builtins: BuiltinShortcodes
+
+    private func template(_ name: String) -> (set: GoTemplateSet, name: String)? {
+        let language = page.site.language.code
+        for candidate in ["shortcodes/\(name).\(language).html", "shortcodes/\(name).html"] where layouts.html.has(candidate) {
+            return (layouts.html, candidate)
+        }
+        for candidate in ["_text/shortcodes/\(name).\(language).txt", "_text/shortcodes/\(name).txt"] where layouts.text.has(candidate) {
+            return (layouts.text, candidate)
+        }
+        return nil
+    }
+
+    func has(_ name: String) -> Bool {
+        template(name) != nil || builtins.has(name)
+    }
+
+    func render(_ call: ShortcodeCall) throws(Diagnostic) -> String {
+        guard let (set, name) = template(call.name) else { return try builtins.render(call) }
+        do throws(TemplateExecutionError) {
+            return try set.execute(name, data: .object(ShortcodeObject(call: call, page: page)), host: host)
+        } catch {
+            // The template's own error, said where the shortcode is used.
+            let inner = HugoRenderer.diagnostic(error)
+            throw Diagnostic(.error, call.location, "in shortcode '\(call.name)': \(inner.location): \(inner.message)")
+        }
+    }
+}
+
+/// What a shortcode template sees as dot (`.Get`, `.Inner`, `.Params`, `.Page`…).
+final class ShortcodeObject: TemplateObject {
+    let call: ShortcodeCall
+    let page: PageObject
+    let scratch = ScratchObject()
+
+    init(call: ShortcodeCall, page: PageObject) {
+        self.call = call
+        self.page = page
+    }
+
+    var typeName: String { "*hugolib.ShortcodeWithPage" }
+    var printed: String { call.name }
+    private var isNamed: Bool { !call.named.isEmpty }
+
+    private static let members = MemberTable<ShortcodeObject>([
+        "Get": { shortcode, arguments, _ in
+            guard let key = arguments.first else { return .null }
+            switch key {
+            case .int(let index):
+                return shortcode.call.positional.indices.contains(index) ? .string(shortcode.call.positional[index]) : .null
+            case .string(let name):
+                return shortcode.call.named[name].map { .string($0) } ?? .null
+            default:
+                return .null
+            }
+        },
+        "Params": { shortcode, _, _ in
+            shortcode.isNamed
+                ? .map(ValueMap(shortcode.call.named.mapValues { .string($0) }))
+                : .list(shortcode.call.positional.map { .string($0) })
+        },
+        "IsNamedParams": { shortcode, _, _ in .bool(shortcode.isNamed) },
+        "Inner": { shortcode, _, _ in .html(shortcode.call.inner ?? "") },
+        "InnerDeindent": { shortcode, _, _ in .html(shortcode.call.inner ?? "") },
+        "Ordinal": { shortcode, _, _ in .int(shortcode.call.ordinal) },
+        "Name": { shortcode, _, _ in .string(shortcode.call.name) },
+        "Page": { shortcode, _, _ in .object(shortcode.page) },
+        "Site": { shortcode, _, _ in .object(shortcode.page.site) },
+        "Parent": { _, _, _ in .null },
+        "Scratch": { shortcode, _, _ in .object(shortcode.scratch) },
+        "Position": { shortcode, _, _ in .string(shortcode.call.location.description) },
+    ])
+
+    func value(of member: Member, arguments: [TemplateValue], context: CallContext) throws -> TemplateValue? {
+        try Self.members.value(of: self, member, arguments, context)
+    }
+}

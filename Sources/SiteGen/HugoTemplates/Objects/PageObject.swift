@@ -1,0 +1,424 @@
+import Foundation
+import GoTemplates
+import Synchronization
+
+/// Hugo's Page as templates see it (`.Title`, `.Permalink`, `.Pages`…), over SiteGen's page model.
+final class PageObject: TemplateObject, @unchecked Sendable {
+    unowned let site: SiteObject
+    let id: Site.PageID
+    let model: Page
+    /// The pager this object renders (1 for the page itself; list pages' later pagers get objects of their own).
+    let pagerNumber: Int
+    let scratch = ScratchObject()
+    let store = ScratchObject()
+    /// The paginator made by `.Paginator` or `.Paginate` while this page renders; the first call decides it.
+    let paginator = Mutex<PaginatorObject?>(nil)
+    private let summaryCache = Mutex<(text: String, truncated: Bool)?>(nil)
+    private let datesCache = Mutex<(date: GoTime?, lastmod: GoTime?)?>(nil)
+
+    init(site: SiteObject, id: Site.PageID, pagerNumber: Int = 1) {
+        self.site = site
+        self.id = id
+        self.model = site.model.pages[id]
+        self.pagerNumber = pagerNumber
+    }
+
+    /// This page rendering pager `number` of its list.
+    func forPager(_ number: Int) -> PageObject {
+        PageObject(site: site, id: id, pagerNumber: number)
+    }
+
+    var typeName: String { "*hugolib.pageState" }
+    var printed: String { "Page(\(contentPath.isEmpty ? model.path : "/" + contentPath))" }
+
+    func isEqual(to other: any TemplateObject) -> Bool {
+        guard let other = other as? PageObject else { return false }
+        return other.site === site && other.id == id
+    }
+
+    // MARK: Derived values
+
+    /// A regular page's dates are its own; a list page's are its newest page's (Hugo's rule).
+    var dates: (date: GoTime?, lastmod: GoTime?) {
+        if let known = datesCache.withLock({ $0 }) { return known }
+        let own = (date: time(Self.dateKeys), lastmod: time(Self.lastmodKeys))
+        var made = own
+        switch model.kind {
+        case .page, .notFound:
+            break
+        case .home, .section, .taxonomy, .term:
+            let members: [PageObject]
+            switch model.kind {
+            case .home: members = site.regularPages
+            case .taxonomy: members = pages.flatMap(\.termPages)
+            case .term: members = termPages
+            default: members = regularPagesRecursive
+            }
+            let newest = members.compactMap(\.dates.date).max { $0.unixSeconds < $1.unixSeconds }
+            let newestChange = members.compactMap(\.dates.lastmod).max { $0.unixSeconds < $1.unixSeconds }
+            made = (own.date ?? newest, own.lastmod ?? own.date ?? newestChange)
+        }
+        datesCache.withLock { $0 = made }
+        return made
+    }
+
+    private static let dateKeys = ["date", "publishdate", "pubdate", "published"]
+    private static let lastmodKeys = ["lastmod", "modified", "date", "publishdate", "pubdate", "published"]
+    private static let publishDateKeys = ["publishdate", "pubdate", "published", "date"]
+    private static let expiryDateKeys = ["expirydate", "unpublishdate"]
+
+    /// The first of the front-matter `keys` that holds a date, in the zone it was written in.
+    func time(_ keys: [String]) -> GoTime? {
+        let params = model.frontMatter.params
+        for key in keys {
+            guard let value = params.first(where: { $0.key.lowercased() == key })?.value else { continue }
+            switch value {
+            case .date(let date, let offset):
+                return GoTime(date, location: offset.map { GoLocation.fixed(name: "", offset: $0) } ?? .utc)
+            case .string(let text):
+                if let parsed = HugoDate.parseKeepingOffset(text) {
+                    return GoTime(parsed.date, location: parsed.offset.map { GoLocation.fixed(name: "", offset: $0) } ?? .utc)
+                }
+            default:
+                continue
+            }
+        }
+        return nil
+    }
+
+    var linkTitle: String { model.frontMatter.params["linktitle"]?.string ?? model.frontMatter.params["linkTitle"]?.string ?? title }
+
+    /// Hugo titles its 404 page "404 Page not found".
+    var title: String { model.kind == .notFound && model.source == nil ? "404 Page not found" : model.title }
+    var lastmod: Int { dates.lastmod?.unixSeconds ?? .min }
+    var contentLength: Int { model.rendered?.html.utf8.count ?? 0 }
+    var translationKey: String { model.translationKey.isEmpty ? "\(model.kind.rawValue):\(model.path)" : model.translationKey }
+    /// The content file's path in its content folder, without the language (`posts/first.md`); "" for generated pages.
+    var contentPath: String { model.source?.path ?? "" }
+    var relPermalink: String { site.model.urls.relative(model.path) }
+    var permalink: String { site.model.urls.absolute(model.path) }
+
+    var kind: String {
+        switch model.kind {
+        case .page: return "page"
+        case .section: return "section"
+        case .home: return "home"
+        case .taxonomy: return "taxonomy"
+        case .term: return "term"
+        case .notFound: return "404"
+        }
+    }
+
+    /// A front-matter param, or the site's when the page has none (`.Param`).
+    func param(_ key: String) -> TemplateValue? {
+        let path = key.split(separator: ".").map { String($0).lowercased() }
+        func lookup(_ root: TemplateValue) -> TemplateValue? {
+            var value = root
+            for part in path {
+                guard case .map(let map) = value, let next = map[part] else { return nil }
+                value = next
+            }
+            return value
+        }
+        return lookup(.params(model.frontMatter.params)) ?? lookup(site.params)
+    }
+
+    /// Hugo's default order: weight (unweighted last), then date, newest first, then link title, then file.
+    static func defaultOrder(_ a: PageObject, _ b: PageObject) -> Bool {
+        let (wa, wb) = (a.model.weight, b.model.weight)
+        if wa != wb {
+            if wb == 0 { return true }
+            if wa == 0 { return false }
+            return wa < wb
+        }
+        let (da, db) = (a.dates.date?.unixSeconds ?? 0, b.dates.date?.unixSeconds ?? 0)
+        if da != db { return da > db }
+        // Hugo compares titles by collation: letters before case.
+        switch a.linkTitle.compare(b.linkTitle, options: [.caseInsensitive, .diacriticInsensitive]) {
+        case .orderedAscending: return true
+        case .orderedDescending: return false
+        case .orderedSame: if a.linkTitle != b.linkTitle { return a.linkTitle < b.linkTitle }
+        }
+        return a.contentPath < b.contentPath
+    }
+
+    /// Hugo 0.111's `.Summary`: the HTML above `<!--more-->`, or the front matter's `summary`, or
+    /// else the plain text cut after `summaryLength` words at the end of a sentence.
+    var summary: (text: String, truncated: Bool) {
+        if let known = summaryCache.withLock({ $0 }) { return known }
+        let made: (text: String, truncated: Bool)
+        if let rendered = model.rendered, rendered.hasManualSummary || model.frontMatter.summary?.isEmpty == false {
+            made = (rendered.summaryHTML, rendered.isTruncated)
+        } else {
+            made = Self.wholeSentences(PlainText.of(model.rendered?.html ?? ""), words: site.model.config.summaryLength)
+        }
+        summaryCache.withLock { $0 = made }
+        return made
+    }
+
+    /// Hugo's `TruncateWordsToWholeSentence`.
+    static func wholeSentences(_ text: String, words: Int) -> (text: String, truncated: Bool) {
+        var count = 0
+        var lastSpace: String.Index?
+        for index in text.indices where text[index].isWhitespace {
+            count += 1
+            lastSpace = index
+            if count >= words { break }
+        }
+        guard let lastSpace else { return (text, false) }
+        guard let end = text[lastSpace...].firstIndex(where: { ".?!\"\n".contains($0) }) else { return (text, false) }
+        let cut = text.index(after: end)
+        return (text[..<cut].trimmingCharacters(in: .whitespacesAndNewlines), cut < text.endIndex)
+    }
+
+    var children: [PageObject] { site.children[id] ?? [] }
+
+    /// `.Pages`: a list page's direct pages and sections; a taxonomy's terms; a term's pages.
+    var pages: [PageObject] {
+        switch model.kind {
+        case .home, .section: return children.filter { $0.model.kind == .page || $0.model.kind == .section }
+        case .taxonomy:
+            return site.model.taxonomies.first { $0.page == id }.map { taxonomy in
+                taxonomy.terms.map { site.pages[$0.page] }.sorted(by: PageObject.defaultOrder)
+            } ?? []
+        case .term:
+            return termPages
+        case .page, .notFound:
+            return []
+        }
+    }
+
+    var termPages: [PageObject] {
+        for taxonomy in site.model.taxonomies {
+            if let term = taxonomy.terms.first(where: { $0.page == id }) {
+                return term.pages.map { site.pages[$0] }.sorted(by: PageObject.defaultOrder)
+            }
+        }
+        return []
+    }
+
+    var regularPages: [PageObject] { pages.filter { $0.model.kind == .page } }
+
+    var regularPagesRecursive: [PageObject] {
+        var found: [PageObject] = []
+        var stack = children
+        while let page = stack.popLast() {
+            if page.model.kind == .page { found.append(page) } else if page.model.kind == .section { stack += page.children }
+        }
+        return found.sorted(by: PageObject.defaultOrder)
+    }
+
+    var parent: PageObject? {
+        guard model.kind != .home, let parent = site.model.parent[id] else { return model.kind == .home ? nil : site.home }
+        return site.pages[parent]
+    }
+
+    var currentSection: PageObject {
+        if model.kind == .section || model.kind == .home { return self }
+        return parent ?? site.home
+    }
+
+    var firstSection: PageObject {
+        var section = currentSection
+        while let up = section.parent, up.model.kind != .home { section = up }
+        return section
+    }
+
+    var ancestors: [PageObject] {
+        var found: [PageObject] = []
+        var page = parent
+        while let current = page {
+            found.append(current)
+            page = current.parent
+        }
+        return found
+    }
+
+    /// Hugo's `.Next` points up the site's list (to the newer page), `.Prev` down.
+    private func neighbour(in list: [PageObject], offset: Int) -> TemplateValue {
+        guard let index = list.firstIndex(where: { $0.id == id }) else { return .null }
+        let target = index + offset
+        return list.indices.contains(target) ? .object(list[target]) : .null
+    }
+
+    private var sectionSiblings: [PageObject] {
+        (site.children[site.model.parent[id] ?? site.model.home] ?? []).filter { $0.model.kind == .page }
+    }
+
+    var description: String { model.frontMatter.description ?? "" }
+
+    var outputFormats: [OutputFormatObject] {
+        site.all.formats.formats(for: model.kind).map { OutputFormatObject(format: $0, page: self) }
+    }
+
+    /// The URL path of this page's output in `format`.
+    func path(in format: OutputFormat) -> String {
+        var path = model.path
+        if !format.path.isEmpty { path += format.path + "/" }
+        if format.isHTML { return path }
+        return path + format.baseName + "." + format.suffix
+    }
+
+    func terms(of taxonomy: String) -> [PageObject] {
+        guard let configured = site.model.taxonomies.first(where: { $0.plural == taxonomy.lowercased() }) else { return [] }
+        let names = Set((model.frontMatter.taxonomies[configured.plural] ?? []).map { $0.lowercased() })
+        return configured.terms.filter { names.contains($0.name.lowercased()) }.map { site.pages[$0.page] }
+    }
+
+    // MARK: Members
+
+    private static let members = MemberTable<PageObject>([
+        "Title": { page, _, _ in .string(page.title) },
+        "LinkTitle": { page, _, _ in .string(page.linkTitle) },
+        "Content": { page, _, _ in .html(page.model.rendered?.html ?? "") },
+        "Summary": { page, _, _ in .html(page.summary.text) },
+        "Truncated": { page, _, _ in .bool(page.summary.truncated) },
+        "Plain": { page, _, _ in .string(PlainText.of(page.model.rendered?.html ?? "")) },
+        "PlainWords": { page, _, _ in
+            .list(PlainText.of(page.model.rendered?.html ?? "").split(whereSeparator: \.isWhitespace).map { .string(String($0)) })
+        },
+        "WordCount": { page, _, _ in .int(page.model.rendered?.wordCount ?? 0) },
+        "FuzzyWordCount": { page, _, _ in .int(((page.model.rendered?.wordCount ?? 0) + 99) / 100 * 100) },
+        "ReadingTime": { page, _, _ in .int(page.model.rendered?.readingTime ?? 0) },
+        "TableOfContents": { page, _, _ in .html(page.model.rendered?.tocHTML ?? "") },
+        "Len": { page, _, _ in .int(page.contentLength) },
+        "Permalink": { page, _, _ in .string(page.permalink) },
+        "RelPermalink": { page, _, _ in .string(page.relPermalink) },
+        "Date": { page, _, _ in .time(page.dates.date) },
+        "Lastmod": { page, _, _ in .time(page.dates.lastmod) },
+        "PublishDate": { page, _, _ in .time(page.time(PageObject.publishDateKeys) ?? page.dates.date) },
+        "ExpiryDate": { page, _, _ in .time(page.time(PageObject.expiryDateKeys)) },
+        "Params": { page, _, _ in .params(page.model.frontMatter.params) },
+        "Param": { page, arguments, _ in page.param(try Arguments(arguments, "Param").string(0)) ?? .null },
+        "Kind": { page, _, _ in .string(page.kind) },
+        "Type": { page, _, _ in .string(page.model.type) },
+        "Section": { page, _, _ in .string(page.model.section) },
+        "Layout": { page, _, _ in .string(page.model.frontMatter.layout ?? "") },
+        "IsPage": { page, _, _ in .bool(page.model.kind == .page) },
+        "IsHome": { page, _, _ in .bool(page.model.kind == .home) },
+        "IsSection": { page, _, _ in .bool(page.model.kind == .section) },
+        "IsNode": { page, _, _ in .bool(page.model.isListPage) },
+        "Pages": { page, _, _ in .object(PagesObject(page.pages)) },
+        "RegularPages": { page, _, _ in .object(PagesObject(page.regularPages)) },
+        "RegularPagesRecursive": { page, _, _ in .object(PagesObject(page.regularPagesRecursive)) },
+        "Sections": { page, _, _ in .object(PagesObject(page.children.filter { $0.model.kind == .section })) },
+        "Data": { page, _, _ in page.data },
+        "Site": { page, _, _ in .object(page.site) },
+        "Sites": { page, _, _ in .list(page.site.all.sites.map { .object($0) }) },
+        "Language": { page, _, _ in .object(page.site.language) },
+        "Lang": { page, _, _ in .string(page.site.language.code) },
+        "Description": { page, _, _ in .string(page.description) },
+        "Keywords": { page, _, _ in TemplateValue(page.model.frontMatter.params["keywords"] ?? .array([])) },
+        "Draft": { page, _, _ in .bool(page.model.frontMatter.draft) },
+        "Weight": { page, _, _ in .int(page.model.weight) },
+        "Aliases": { page, _, _ in .list(page.model.aliases.map { .string($0) }) },
+        "Slug": { page, _, _ in .string(page.model.frontMatter.slug ?? "") },
+        "Name": { page, _, _ in .string(page.linkTitle) },
+        "File": { page, _, _ in page.model.source == nil ? .null : .object(FileObject(page)) },
+        "Parent": { page, _, _ in page.parent.map { .object($0) } ?? .null },
+        "CurrentSection": { page, _, _ in .object(page.currentSection) },
+        "FirstSection": { page, _, _ in .object(page.firstSection) },
+        "Ancestors": { page, _, _ in .object(PagesObject(page.ancestors)) },
+        "Next": { page, _, _ in page.neighbour(in: page.site.regularPages, offset: -1) },
+        "Prev": { page, _, _ in page.neighbour(in: page.site.regularPages, offset: 1) },
+        "NextInSection": { page, _, _ in page.neighbour(in: page.sectionSiblings, offset: -1) },
+        "PrevInSection": { page, _, _ in page.neighbour(in: page.sectionSiblings, offset: 1) },
+        "Scratch": { page, _, _ in .object(page.scratch) },
+        "Store": { page, _, _ in .object(page.store) },
+        "IsTranslated": { page, _, _ in .bool(page.site.all.translations(of: page).count > 1) },
+        "Translations": { page, _, _ in .object(PagesObject(page.site.all.translations(of: page).filter { $0 !== page })) },
+        "AllTranslations": { page, _, _ in .object(PagesObject(page.site.all.translations(of: page))) },
+        "OutputFormats": { page, _, _ in .object(OutputFormatsObject(page.outputFormats)) },
+        "AlternativeOutputFormats": { page, _, _ in .object(OutputFormatsObject(page.outputFormats.filter { !$0.format.isHTML })) },
+        "RSSLink": { page, _, _ in
+            page.outputFormats.first { $0.format.name == "rss" }.map { .string($0.permalink) } ?? .string("")
+        },
+        "Paginator": { page, _, _ in .object(try page.paginator(of: nil)) },
+        "Paginate": { page, arguments, _ in
+            guard let pages = arguments.first else { throw TemplateFailure("Paginate: missing the pages") }
+            let size = arguments.count > 1 ? arguments[1] : nil
+            return .object(try page.paginator(of: PaginatorObject.pages(in: pages), size: size))
+        },
+        "GetTerms": { page, arguments, _ in .object(PagesObject(page.terms(of: try Arguments(arguments, "GetTerms").string(0)))) },
+        "Eq": { page, arguments, _ in
+            guard case .object(let other)? = arguments.first else { return .bool(false) }
+            return .bool(page.isEqual(to: other))
+        },
+        "InSection": { page, arguments, _ in
+            guard case .object(let other as PageObject)? = arguments.first else { return .bool(false) }
+            return .bool(other.currentSection.isEqual(to: page.currentSection))
+        },
+        "IsAncestor": { page, arguments, _ in
+            guard case .object(let other as PageObject)? = arguments.first else { return .bool(false) }
+            return .bool(other.ancestors.contains { $0.isEqual(to: page) })
+        },
+        "IsDescendant": { page, arguments, _ in
+            guard case .object(let other as PageObject)? = arguments.first else { return .bool(false) }
+            return .bool(page.ancestors.contains { $0.isEqual(to: other) })
+        },
+        "IsMenuCurrent": { page, arguments, _ in
+            guard arguments.count == 2, case .object(let entry as MenuEntryObject) = arguments[1] else { return .bool(false) }
+            return .bool(entry.isCurrent(for: page))
+        },
+        "HasMenuCurrent": { page, arguments, _ in
+            guard arguments.count == 2, case .object(let entry as MenuEntryObject) = arguments[1] else { return .bool(false) }
+            return .bool(entry.hasCurrent(for: page))
+        },
+        "Sitemap": { page, _, _ in
+            .map(ValueMap(["changefreq": .string(""), "priority": .float(-1), "filename": .string("sitemap.xml")], caseInsensitive: true))
+        },
+        "Hugo": { page, _, _ in .object(page.site.all.hugo) },
+        "Resources": { page, _, _ in .object(ResourcesObject(page.resources)) },
+    ])
+
+    var resources: [ResourceObject] {
+        model.resources.map { ResourceObject(resource: $0, site: site) }
+    }
+
+    /// `.Data`: Hugo's list pages keep their pages there, taxonomies their terms.
+    private var data: TemplateValue {
+        var data = ValueMap()
+        switch model.kind {
+        case .home, .section:
+            data["Pages"] = .object(PagesObject(pages))
+        case .taxonomy:
+            if let taxonomy = site.model.taxonomies.first(where: { $0.page == id }) {
+                data["Singular"] = .string(taxonomy.singular)
+                data["Plural"] = .string(taxonomy.plural)
+                data["Terms"] = .object(TaxonomyObject(taxonomy, site: site))
+                data["Pages"] = .object(PagesObject(pages))
+            }
+        case .term:
+            if let taxonomy = site.model.taxonomies.first(where: { $0.terms.contains { $0.page == id } }) {
+                data["Singular"] = .string(taxonomy.singular)
+                data["Plural"] = .string(taxonomy.plural)
+                data["Term"] = .string(model.term ?? model.title)
+                data["Pages"] = .object(PagesObject(termPages))
+            }
+        case .page, .notFound:
+            break
+        }
+        return .map(data)
+    }
+
+    /// The paginator of this render, made by the first of `.Paginator` and `.Paginate`.
+    func paginator(of pages: [PageObject]?, size: TemplateValue? = nil) throws -> PaginatorObject {
+        guard model.isListPage else { throw TemplateFailure("pagination not supported for this page: \(printed)") }
+        return try paginator.withLock { current in
+            if let current { return current }
+            let pagerSize: Int
+            switch size {
+            case .int(let value)?: pagerSize = value
+            case nil: pagerSize = site.model.config.paginate
+            case let other?: throw TemplateFailure("Paginate: the pager size must be a number, not \(other.goTypeName)")
+            }
+            let made = PaginatorObject(pages: pages ?? self.pages, size: max(1, pagerSize), number: pagerNumber, page: self)
+            current = made
+            return made
+        }
+    }
+
+    func value(of member: Member, arguments: [TemplateValue], context: CallContext) throws -> TemplateValue? {
+        try Self.members.value(of: self, member, arguments, context)
+    }
+}

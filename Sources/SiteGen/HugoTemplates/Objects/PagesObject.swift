@@ -1,0 +1,80 @@
+import GoTemplates
+
+/// Hugo's `Pages`: a list of pages that ranges like a list and has Hugo's sorting and grouping
+/// methods (`.ByTitle`, `.Reverse`, `.Len`…).
+final class PagesObject: TemplateObject {
+    let pages: [PageObject]
+
+    init(_ pages: [PageObject]) {
+        self.pages = pages
+    }
+
+    var typeName: String { "page.Pages" }
+    var printed: String { "Pages(\(pages.count))" }
+    var elements: Elements? { .list(pages.map { .object($0) }) }
+
+    func isEqual(to other: any TemplateObject) -> Bool {
+        guard let other = other as? PagesObject else { return false }
+        return pages.count == other.pages.count && zip(pages, other.pages).allSatisfy { $0 === $1 }
+    }
+
+    private static func sorted(_ pages: PagesObject, _ arguments: [TemplateValue], by less: @escaping (PageObject, PageObject) -> Bool) -> TemplateValue {
+        // Hugo's sorts are stable and fall back to its default order.
+        let ordered = pages.pages.enumerated().sorted { a, b in
+            if less(a.element, b.element) { return true }
+            if less(b.element, a.element) { return false }
+            return a.offset < b.offset
+        }.map(\.element)
+        return .object(PagesObject(ordered))
+    }
+
+    private static let members = MemberTable<PagesObject>([
+        "Len": { pages, _, _ in .int(pages.pages.count) },
+        "Reverse": { pages, _, _ in .object(PagesObject(pages.pages.reversed())) },
+        "ByWeight": { pages, _, _ in .object(PagesObject(pages.pages.sorted(by: PageObject.defaultOrder))) },
+        "ByTitle": { pages, arguments, _ in sorted(pages, arguments) { $0.title < $1.title } },
+        "ByLinkTitle": { pages, arguments, _ in sorted(pages, arguments) { $0.linkTitle < $1.linkTitle } },
+        "ByDate": { pages, arguments, _ in sorted(pages, arguments) { ($0.dates.date?.unixSeconds ?? .min) < ($1.dates.date?.unixSeconds ?? .min) } },
+        "ByPublishDate": { pages, arguments, _ in
+            sorted(pages, arguments) { ($0.model.frontMatter.publishDate ?? .distantPast) < ($1.model.frontMatter.publishDate ?? .distantPast) }
+        },
+        "ByLastmod": { pages, arguments, _ in sorted(pages, arguments) { $0.lastmod < $1.lastmod } },
+        "ByLength": { pages, arguments, _ in sorted(pages, arguments) { $0.contentLength < $1.contentLength } },
+        "ByParam": { pages, arguments, _ in
+            let key = try Arguments(arguments, "ByParam").string(0)
+            return sorted(pages, arguments) { a, b in
+                switch (a.param(key), b.param(key)) {
+                case (.int(let x)?, .int(let y)?): return x < y
+                case (.float(let x)?, .float(let y)?): return x < y
+                case (.string(let x)?, .string(let y)?): return x < y
+                case (nil, .some): return false
+                case (.some, nil): return true
+                default: return false
+                }
+            }
+        },
+    ])
+
+    func value(of member: Member, arguments: [TemplateValue], context: CallContext) throws -> TemplateValue? {
+        try Self.members.value(of: self, member, arguments, context)
+    }
+}
+
+/// The page a sitemap template runs with: the home page, whose `.Data.Pages` are every page of
+/// the language.
+final class SitemapPageObject: TemplateObject {
+    let home: PageObject
+
+    init(_ site: SiteObject) {
+        home = site.home
+    }
+
+    var typeName: String { home.typeName }
+    var printed: String { home.printed }
+    private static let data = Member("Data")
+
+    func value(of member: Member, arguments: [TemplateValue], context: CallContext) throws -> TemplateValue? {
+        guard member == Self.data else { return try home.value(of: member, arguments: arguments, context: context) }
+        return .map(ValueMap(["Pages": .object(PagesObject(home.site.allPages))]))
+    }
+}

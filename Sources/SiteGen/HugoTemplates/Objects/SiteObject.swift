@@ -1,0 +1,221 @@
+import Foundation
+import GoTemplates
+
+/// Every language's site of a build as templates see them (Hugo's `HugoSites`): made once per
+/// build, read by every render at once.
+final class HugoSites: @unchecked Sendable {
+    private(set) var sites: [SiteObject] = []
+    let config: SiteConfig
+    let formats: OutputFormats
+    /// `.Site.Data`: the `data/` folder's files.
+    let data: TemplateValue
+    let hugo: HugoInfoObject
+    /// The site folder, which `readFile` and `readDir` read from.
+    let sourceFolder: URL
+
+    init(sites models: [Site], config: SiteConfig, sourceFolder: URL, data: TemplateValue = .map(ValueMap()),
+         environment: String = "production") {
+        self.config = config
+        self.sourceFolder = sourceFolder
+        self.formats = OutputFormats(config: config)
+        self.data = data
+        self.hugo = HugoInfoObject(environment: environment)
+        sites = models.enumerated().map { SiteObject(model: $0.element, index: $0.offset, all: self) }
+        for site in sites { site.link() }
+    }
+
+    /// The translations of a page, in every language (itself included), by language weight.
+    func translations(of page: PageObject) -> [PageObject] {
+        let key = page.translationKey
+        return sites.compactMap { $0.pagesByTranslationKey[key] }
+    }
+}
+
+/// Hugo's `.Site` of one language.
+final class SiteObject: TemplateObject, @unchecked Sendable {
+    let model: Site
+    let index: Int
+    unowned let all: HugoSites
+    let params: TemplateValue
+    let language: LanguageObject
+    /// Set by `link`, once, before any template runs.
+    private(set) var pages: [PageObject] = []
+    private(set) var children: [Site.PageID: [PageObject]] = [:]
+    private(set) var pagesByTranslationKey: [String: PageObject] = [:]
+    private(set) var regularPages: [PageObject] = []
+    private(set) var allPages: [PageObject] = []
+    /// Pages by URL path (`/posts/first/`).
+    private(set) var pagesByPath: [String: PageObject] = [:]
+
+    init(model: Site, index: Int, all: HugoSites) {
+        self.model = model
+        self.index = index
+        self.all = all
+        self.params = .params(model.config.params)
+        self.language = LanguageObject(model.language, config: model.config)
+    }
+
+    fileprivate func link() {
+        pages = model.pages.indices.map { PageObject(site: self, id: $0) }
+        var children: [Site.PageID: [PageObject]] = [:]
+        for page in pages where page.id != model.home || page.model.kind != .home {
+            guard let parent = model.parent[page.id], parent != page.id else { continue }
+            children[parent, default: []].append(page)
+        }
+        // List pages take their dates from their pages: the lists are in place before they are sorted by date.
+        self.children = children
+        regularPages = pages.filter { $0.model.kind == .page && !$0.model.frontMatter.headless }
+        self.children = children.mapValues { $0.sorted(by: PageObject.defaultOrder) }
+        regularPages.sort(by: PageObject.defaultOrder)
+        allPages = pages.filter { $0.model.kind != .notFound && !$0.model.frontMatter.headless }.sorted(by: PageObject.defaultOrder)
+        for page in pages where page.model.kind != .notFound {
+            pagesByTranslationKey[page.translationKey] = page
+            pagesByPath[page.model.path] = page
+        }
+    }
+
+    var home: PageObject { pages[model.home] }
+    var typeName: String { "*hugolib.SiteInfo" }
+    var printed: String { "Site(\"\(model.config.title)\")" }
+
+    /// The page at a content path (`/posts/first`, `posts/first.md`, `/tags`), as `.GetPage` finds it.
+    func page(at reference: String) -> PageObject? {
+        var path = reference.hasPrefix("/") ? String(reference.dropFirst()) : reference
+        if path.hasSuffix("/") { path.removeLast() }
+        if path.isEmpty { return home }
+        for candidate in [path, path + ".md", path + "/index.md", path + "/_index.md"] {
+            if let id = model.pagesByContentPath[candidate] { return pages[id] }
+        }
+        let lowered = path.lowercased()
+        return pages.first { page in
+            let pagePath = page.model.path.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+            return pagePath == lowered || page.contentPath == lowered
+        }
+    }
+
+    private static let members = MemberTable<SiteObject>([
+        "Title": { site, _, _ in .string(site.model.config.title) },
+        "BaseURL": { site, _, _ in .string(site.model.config.baseURL) },
+        "LanguageCode": { site, _, _ in .string(site.language.languageCode) },
+        "Copyright": { site, _, _ in .string(site.model.config.copyright ?? "") },
+        "Params": { site, _, _ in site.params },
+        "Pages": { site, _, _ in .object(PagesObject(site.allPages)) },
+        "RegularPages": { site, _, _ in .object(PagesObject(site.regularPages)) },
+        "AllPages": { site, _, _ in .object(PagesObject(site.all.sites.flatMap(\.allPages))) },
+        "Sections": { site, _, _ in .object(PagesObject((site.children[site.model.home] ?? []).filter { $0.model.kind == .section })) },
+        "Home": { site, _, _ in .object(site.home) },
+        "Taxonomies": { site, _, _ in .object(TaxonomiesObject(site)) },
+        "Menus": { site, _, _ in .object(MenusObject(site)) },
+        "Language": { site, _, _ in .object(site.language) },
+        "Languages": { site, _, _ in .list(site.all.sites.map { .object($0.language) }) },
+        "IsMultiLingual": { site, _, _ in .bool(site.all.sites.count > 1) },
+        "Sites": { site, _, _ in .list(site.all.sites.map { .object($0) }) },
+        "Data": { site, _, _ in site.all.data },
+        "Hugo": { site, _, _ in .object(site.all.hugo) },
+        "IsServer": { _, _, _ in .bool(false) },
+        "BuildDrafts": { _, _, _ in .bool(false) },
+        "LastChange": { site, _, _ in .time(site.home.dates.date) },
+        "Author": { site, _, _ in site.rawParams("author") },
+        "Social": { site, _, _ in site.rawParams("social") },
+        "DisqusShortname": { site, _, _ in .string(site.rawString("disqusShortname") ?? "") },
+        "GoogleAnalytics": { site, _, _ in .string(site.rawString("googleAnalytics") ?? "") },
+        "Config": { site, _, _ in site.configuration },
+        "GetPage": { site, arguments, _ in
+            // `.Site.GetPage "section" "posts"` (the old form) names the kind first.
+            let reference = try Arguments(arguments, "GetPage").string(arguments.count > 1 ? 1 : 0)
+            return site.page(at: reference).map { .object($0) } ?? .null
+        },
+    ])
+
+    /// `.Site.Config`: the services and privacy settings templates read.
+    private var configuration: TemplateValue {
+        let limit = model.config.rssLimit
+        let services = ValueMap(["RSS": .map(ValueMap(["Limit": .int(limit)]))])
+        var config = ValueMap(["Services": .map(services)])
+        if case .table(let privacy)? = model.config.raw.first(where: { $0.key.lowercased() == "privacy" })?.value {
+            config["Privacy"] = TemplateValue.params(privacy)
+        } else {
+            config["Privacy"] = .map(ValueMap(caseInsensitive: true))
+        }
+        return .map(config)
+    }
+
+    private func rawParams(_ key: String) -> TemplateValue {
+        guard let value = model.config.raw.first(where: { $0.key.lowercased() == key })?.value else { return .map(ValueMap(caseInsensitive: true)) }
+        return TemplateValue(value)
+    }
+
+    private func rawString(_ key: String) -> String? {
+        model.config.raw.first(where: { $0.key.lowercased() == key.lowercased() })?.value.string
+    }
+
+    func value(of member: Member, arguments: [TemplateValue], context: CallContext) throws -> TemplateValue? {
+        try Self.members.value(of: self, member, arguments, context)
+    }
+}
+
+/// Hugo's `.Language` (and `.Site.Language`).
+final class LanguageObject: TemplateObject {
+    let code: String
+    let name: String
+    let languageCode: String
+    let weight: Int
+    let direction: String
+    let params: TemplateValue
+
+    init(_ language: LanguageConfig, config: SiteConfig) {
+        code = language.code
+        name = language.name
+        // A site of one language takes `languageCode` from the top of the configuration.
+        languageCode = language.languageCode == language.code && !config.languageCode.isEmpty ? config.languageCode : language.languageCode
+        weight = language.weight
+        direction = language.direction == .rtl ? "rtl" : ""
+        params = .params(language.params)
+    }
+
+    var typeName: String { "*langs.Language" }
+    var printed: String { code }
+
+    private static let members = MemberTable<LanguageObject>([
+        "Lang": { language, _, _ in .string(language.code) },
+        "LanguageName": { language, _, _ in .string(language.name) },
+        "LanguageCode": { language, _, _ in .string(language.languageCode) },
+        "LanguageDirection": { language, _, _ in .string(language.direction) },
+        "Weight": { language, _, _ in .int(language.weight) },
+        "Params": { language, _, _ in language.params },
+    ])
+
+    func value(of member: Member, arguments: [TemplateValue], context: CallContext) throws -> TemplateValue? {
+        try Self.members.value(of: self, member, arguments, context)
+    }
+}
+
+/// Hugo's `hugo` and `.Site.Hugo`.
+final class HugoInfoObject: TemplateObject {
+    let environment: String
+
+    init(environment: String) {
+        self.environment = environment
+    }
+
+    var typeName: String { "hugo.HugoInfo" }
+    var printed: String { "hugo" }
+
+    /// The Hugo version SiteGen builds like; templates compare it (`hugo.Version`).
+    static let compatibleVersion = "0.111.3"
+
+    private static let members = MemberTable<HugoInfoObject>([
+        "Version": { _, _, _ in .string(compatibleVersion) },
+        "Generator": { _, _, _ in .safe("<meta name=\"generator\" content=\"Hugo \(compatibleVersion)\">", .html) },
+        "Environment": { info, _, _ in .string(info.environment) },
+        "IsProduction": { info, _, _ in .bool(info.environment == "production") },
+        "IsExtended": { _, _, _ in .bool(true) },
+        "CommitHash": { _, _, _ in .string("") },
+        "BuildDate": { _, _, _ in .string("") },
+        "GoVersion": { _, _, _ in .string("go1.19.8") },
+    ])
+
+    func value(of member: Member, arguments: [TemplateValue], context: CallContext) throws -> TemplateValue? {
+        try Self.members.value(of: self, member, arguments, context)
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+@testable import SiteGen
+
+/// Sites with Hugo templates (`layouts/`), built by SiteGen and compared file for file with what
+/// Hugo 0.111 wrote for them (`Fixtures/hugo-sites/SITE.expected/`, made by
+/// `scripts/hugo-oracle/regenerate-sites`).
+@Suite struct HugoSiteTests {
+    static let sites = TestSite.repositoryRoot.appendingPathComponent("Tests/SiteGenTests/Fixtures/hugo-sites")
+
+    /// Builds the fixture `name` in a temporary copy and returns the output folder.
+    static func build(_ name: String) throws -> URL {
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-hugo-\(UUID().uuidString)")
+        let source = work.appendingPathComponent("site")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: sites.appendingPathComponent(name), to: source)
+        var options = BuildOptions(source: source)
+        options.destination = work.appendingPathComponent("public")
+        options.cacheDirectory = work.appendingPathComponent("cache")
+        options.drawCards = false
+        _ = try Builder(options: options).build()
+        return options.destination
+    }
+
+    static func files(under folder: URL) -> Set<String> {
+        let base = folder.standardizedFileURL.path
+        let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])
+        var files: Set<String> = []
+        while let url = enumerator?.nextObject() as? URL {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+            let path = String(url.standardizedFileURL.path.dropFirst(base.count + 1))
+            if !path.hasPrefix(".") { files.insert(path) }
+        }
+        return files
+    }
+
+    /// Hugo names itself in the home page's `<head>`; SiteGen names itself.
+    static func normalized(_ text: String) -> String {
+        text.replacingOccurrences(of: #"<meta name="generator" content="[^"]*">"#, with: "<meta name=\"generator\">", options: .regularExpression)
+    }
+
+    @Test(arguments: ["basic"]) func writesWhatHugoWrites(_ site: String) throws {
+        let output = try Self.build(site)
+        let expected = Self.sites.appendingPathComponent(site + ".expected")
+        let (want, got) = (Self.files(under: expected), Self.files(under: output))
+        #expect(want.subtracting(got).sorted() == [], "missing")
+        #expect(got.subtracting(want).sorted() == [], "extra")
+        for path in want.intersection(got).sorted() {
+            let hugo = try String(contentsOf: expected.appendingPathComponent(path), encoding: .utf8)
+            let ours = try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
+            #expect(Self.normalized(ours) == Self.normalized(hugo), "\(path)")
+        }
+    }
+}

@@ -1,0 +1,3 @@
+module sitegen/go-oracle/escape
+
+go 1.19

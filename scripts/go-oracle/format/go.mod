@@ -1,0 +1,3 @@
+module sitegen/go-oracle/format
+
+go 1.19

@@ -1,0 +1,3 @@
+module sitegen/go-oracle/time
+
+go 1.19
