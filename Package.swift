@@ -42,6 +42,12 @@ let package = Package(
             pkgConfig: "raqm",
             providers: [.apt(["libraqm-dev", "libfreetype-dev", "libfontconfig-dev", "libunibreak-dev"])]
         ),
+        // LibSass, the transpiler Hugo extended's `toCSS` runs (Debian's hugo links this same library).
+        .systemLibrary(
+            name: "CSass",
+            pkgConfig: "libsass",
+            providers: [.apt(["libsass-dev"])]
+        ),
         .target(name: "CFileSystem"),
         // Go's text/template and html/template, for Hugo's layouts.
         .target(name: "GoTemplates"),
@@ -54,6 +60,7 @@ let package = Package(
             dependencies: [
                 "CCmarkGFM",
                 "CFileSystem",
+                "CSass",
                 "GoTemplates",
                 "Thumbnails",
                 .product(name: "Crypto", package: "swift-crypto"),

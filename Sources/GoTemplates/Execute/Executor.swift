@@ -357,7 +357,7 @@ public struct CallContext {
     /// thrown inside ends it early with its value (Hugo's `return`).
     public func render(_ tree: Tree, data: Value, in set: TemplateSet) throws -> (text: String, returned: Value?) {
         if let failure = set.failure(of: tree.name) {
-            throw executor.fail("\(failure.template): \(failure.message)", at: position)
+            throw executor.fail("\(set.file(of: failure.template)):\(failure.position.map { "\($0):" } ?? "") \(failure.message)", at: position)
         }
         let (savedOutput, savedSet) = (executor.output, executor.set)
         executor.output = []

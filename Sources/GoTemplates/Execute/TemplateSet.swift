@@ -29,6 +29,11 @@ public final class TemplateSet: Sendable {
         originals[name] ?? parent?.original(named: name)
     }
 
+    /// The file the template `name` was parsed from (its name when there is none).
+    func file(of name: String) -> String {
+        (original(named: name) ?? tree(named: name))?.file ?? name
+    }
+
     /// Why the escaper refused `name`, when it did.
     func failure(of name: String) -> TemplateEscapeError? {
         trees[name] != nil ? failures[name] : parent?.failure(of: name)
@@ -43,7 +48,7 @@ public final class TemplateSet: Sendable {
             throw TemplateExecutionError(message: "no such template \"\(name)\"", template: name, position: nil, callers: [])
         }
         if let failure = failure(of: name) {
-            throw TemplateExecutionError(message: failure.message, template: failure.template, position: failure.position, callers: [])
+            throw TemplateExecutionError(message: failure.message, template: file(of: failure.template), position: failure.position, callers: [])
         }
         let executor = Executor(set: self, host: host)
         try executor.run(tree, data: data)

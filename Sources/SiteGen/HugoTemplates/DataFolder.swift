@@ -20,7 +20,7 @@ enum DataFolder {
                 do {
                     let table = try DataParser.parse(String(decoding: data, as: UTF8.self), format: format, file: file)
                     let keys = path.split(separator: "/").dropLast().map(String.init) + [(name as NSString).deletingPathExtension]
-                    insert(.map(ValueMap(table.mapValues(plain))), at: keys[...], into: &root)
+                    insert(TemplateValue(data: .table(table)), at: keys[...], into: &root)
                 } catch {
                     problems.append(error)
                 }
@@ -40,14 +40,5 @@ enum DataFolder {
         if case .map(let existing)? = map[key] { child = existing } else { child = ValueMap() }
         insert(value, at: keys.dropFirst(), into: &child)
         map[key] = .map(child)
-    }
-
-    /// Data keys are kept as written (Hugo's data maps are not case-insensitive params).
-    private static func plain(_ value: SiteGen.Value) -> TemplateValue {
-        switch value {
-        case .array(let values): return .list(values.map(plain))
-        case .table(let table): return .map(ValueMap(table.mapValues(plain)))
-        default: return TemplateValue(value)
-        }
     }
 }

@@ -12,6 +12,10 @@ enum EmbeddedLayouts {
             source("_internal/opengraph.html", openGraph),
             source("_internal/twitter_cards.html", twitterCards),
             source("_internal/schema.html", schema),
+            source("_internal/google_analytics.html", googleAnalytics),
+            source("_internal/google_analytics_async.html", googleAnalyticsAsync),
+            source("_internal/disqus.html", disqus),
+            source("_internal/pagination.html", pagination),
         ]
     }
 
@@ -218,4 +222,208 @@ enum EmbeddedLayouts {
     <meta itemprop="keywords" content="{{ if .IsPage }}{{ range $index, $tag := .Params.tags }}{{ $tag }},{{ end }}{{ else }}{{ range $plural, $terms := .Site.Taxonomies }}{{ range $term, $val := $terms }}{{ printf "%s," $term }}{{ end }}{{ end }}{{ end }}" />
     {{- end -}}
     """#
+
+    /// `navigator.doNotTrack` honoured when `privacy.googleAnalytics.respectDoNotTrack` says so.
+    private static let doNotTrack = #"""
+    {{- define "__ga_js_set_doNotTrack" -}}
+    {{- $pc := .Site.Config.Privacy.GoogleAnalytics -}}
+    {{- if not $pc.RespectDoNotTrack -}}
+    var doNotTrack = false;
+    {{- else -}}
+    var dnt = (navigator.doNotTrack || window.doNotTrack || navigator.msDoNotTrack);
+    var doNotTrack = (dnt == "1" || dnt == "yes");
+    {{- end -}}
+    {{- end -}}
+    """#
+
+    /// The `ga(…)` calls both analytics templates make, with session storage and IP anonymising when configured.
+    private static let analyticsCalls = #"""
+    	{{- if $pc.UseSessionStorage }}
+    	if (window.sessionStorage) {
+    		var GA_SESSION_STORAGE_KEY = 'ga:clientId';
+    		ga('create', '{{ . }}', {
+    	    'storage': 'none',
+    	    'clientId': sessionStorage.getItem(GA_SESSION_STORAGE_KEY)
+    	   });
+    	   ga(function(tracker) {
+    	    sessionStorage.setItem(GA_SESSION_STORAGE_KEY, tracker.get('clientId'));
+    	   });
+       }
+    	{{ else }}
+    	ga('create', '{{ . }}', 'auto');
+    	{{ end -}}
+    	{{ if $pc.AnonymizeIP }}ga('set', 'anonymizeIp', true);{{ end }}
+    	ga('send', 'pageview');
+    """#
+
+    /// gtag.js for `G-` measurement ids, analytics.js for `UA-` ones.
+    private static let googleAnalytics = #"""
+    {{- $pc := .Site.Config.Privacy.GoogleAnalytics -}}
+    {{- if not $pc.Disable }}{{ with .Site.GoogleAnalytics -}}
+    {{ if hasPrefix . "G-"}}
+    <script async src="https://www.googletagmanager.com/gtag/js?id={{ . }}"></script>
+    <script>
+    {{ template "__ga_js_set_doNotTrack" $ }}
+    if (!doNotTrack) {
+    	window.dataLayer = window.dataLayer || [];
+    	function gtag(){dataLayer.push(arguments);}
+    	gtag('js', new Date());
+    	gtag('config', '{{ . }}', { 'anonymize_ip': {{- $pc.AnonymizeIP -}} });
+    }
+    </script>
+    {{ else if hasPrefix . "UA-" }}
+    <script type="application/javascript">
+    {{ template "__ga_js_set_doNotTrack" $ }}
+    if (!doNotTrack) {
+    	(function(i,s,o,g,r,a,m){i['GoogleAnalyticsObject']=r;i[r]=i[r]||function(){
+    	(i[r].q=i[r].q||[]).push(arguments)},i[r].l=1*new Date();a=s.createElement(o),
+    	m=s.getElementsByTagName(o)[0];a.async=1;a.src=g;m.parentNode.insertBefore(a,m)
+    	})(window,document,'script','https://www.google-analytics.com/analytics.js','ga');
+    \#(analyticsCalls)
+    }
+    </script>
+    {{- end -}}
+    {{- end }}{{ end -}}
+
+    \#(doNotTrack)
+    """#
+
+    private static let googleAnalyticsAsync = #"""
+    {{- $pc := .Site.Config.Privacy.GoogleAnalytics -}}
+    {{- if not $pc.Disable -}}
+    {{ with .Site.GoogleAnalytics }}
+    <script type="application/javascript">
+    {{ template "__ga_js_set_doNotTrack" $ }}
+    if (!doNotTrack) {
+    	window.ga=window.ga||function(){(ga.q=ga.q||[]).push(arguments)};ga.l=+new Date;
+    \#(analyticsCalls)
+    }
+    </script>
+    <script async src='https://www.google-analytics.com/analytics.js'></script>
+    {{ end }}
+    {{- end -}}
+
+    \#(doNotTrack)
+    """#
+
+    private static let disqus = #"""
+    {{- $pc := .Site.Config.Privacy.Disqus -}}
+    {{- if not $pc.Disable -}}
+    {{ if .Site.DisqusShortname }}<div id="disqus_thread"></div>
+    <script type="application/javascript">
+        window.disqus_config = function () {
+        {{with .Params.disqus_identifier }}this.page.identifier = '{{ . }}';{{end}}
+        {{with .Params.disqus_title }}this.page.title = '{{ . }}';{{end}}
+        {{with .Params.disqus_url }}this.page.url = '{{ . | html  }}';{{end}}
+        };
+        (function() {
+            if (["localhost", "127.0.0.1"].indexOf(window.location.hostname) != -1) {
+                document.getElementById('disqus_thread').innerHTML = 'Disqus comments not available by default when the website is previewed locally.';
+                return;
+            }
+            var d = document, s = d.createElement('script'); s.async = true;
+            s.src = '//' + {{ .Site.DisqusShortname }} + '.disqus.com/embed.js';
+            s.setAttribute('data-timestamp', +new Date());
+            (d.head || d.body).appendChild(s);
+        })();
+    </script>
+    <noscript>Please enable JavaScript to view the <a href="https://disqus.com/?ref_noscript">comments powered by Disqus.</a></noscript>
+    <a href="https://disqus.com" class="dsq-brlink">comments powered by <span class="logo-disqus">Disqus</span></a>{{end}}
+    {{- end -}}
+    """#
+
+    /// The pager links of `.Paginator`, `default` (first, previous, five numbers, next, last, the
+    /// unusable ones disabled) or `terse` (three numbers, only the usable links).
+    private static let pagination = #"""
+    {{- $validFormats := slice "default" "terse" }}
+
+    {{- $msg1 := "When passing a map to the internal pagination template, one of the elements must be named 'page', and it must be set to the context of the current page." }}
+    {{- $msg2 := "The 'format' specified in the map passed to the internal pagination template is invalid. Valid choices are: %s." }}
+
+    {{- $page := . }}
+    {{- $format := "default" }}
+
+    {{- if reflect.IsMap . }}
+      {{- with .page }}
+        {{- $page = . }}
+      {{- else }}
+        {{- errorf $msg1 }}
+      {{- end }}
+      {{- with .format }}
+        {{- $format = lower . }}
+      {{- end }}
+    {{- end }}
+
+    {{- if in $validFormats $format }}
+      {{- if gt $page.Paginator.TotalPages 1 }}
+        <ul class="pagination pagination-{{ $format }}">
+          {{- partial (printf "partials/inline/pagination/%s" $format) $page }}
+        </ul>
+      {{- end }}
+    {{- else }}
+      {{- errorf $msg2 (delimit $validFormats ", ") }}
+    {{- end -}}
+
+    \#(pagerLinks(format: "default", slots: 5, showsDisabled: true))
+
+    \#(pagerLinks(format: "terse", slots: 3, showsDisabled: false))
+    """#
+
+    /// One pager link, `indent` spaces in: a link, or a disabled one without `href`.
+    private static func link(_ label: String, _ text: String, disabled: Bool, indent: Int) -> String {
+        let space = String(repeating: " ", count: indent)
+        let anchor = disabled
+            ? #"<a aria-disabled="true" aria-label="\#(label)" class="page-link" role="button" tabindex="-1"><span aria-hidden="true">\#(text)</span></a>"#
+            : #"<a href="{{ .URL }}" aria-label="\#(label)" class="page-link" role="button"><span aria-hidden="true">\#(text)</span></a>"#
+        return space + #"<li class="page-item\#(disabled ? " disabled" : "")">"# + "\n" + space + "  " + anchor + "\n" + space + "</li>"
+    }
+
+    /// One of `_internal/pagination.html`'s formats, as an inline partial.
+    private static func pagerLinks(format: String, slots: Int, showsDisabled: Bool) -> String {
+        /// First and Last: shown unless the pager is that one.
+        func end(_ label: String, _ text: String, _ member: String) -> String {
+            let otherwise = showsDisabled ? "\n      {{- else }}\n" + link(label, text, disabled: true, indent: 6) : ""
+            return "    {{- with .\(member) }}\n      {{- if ne $currentPageNumber .PageNumber }}\n"
+                + link(label, text, disabled: false, indent: 6) + otherwise + "\n      {{- end }}\n    {{- end }}"
+        }
+        /// Previous and Next: shown when there is one.
+        func step(_ label: String, _ text: String, _ member: String) -> String {
+            let otherwise = showsDisabled ? "\n    {{- else }}\n" + link(label, text, disabled: true, indent: 6) : ""
+            return "    {{- with .\(member) }}\n" + link(label, text, disabled: false, indent: 6) + otherwise + "\n    {{- end }}"
+        }
+        return #"""
+        {{- define "partials/inline/pagination/\#(format)" }}
+          {{- with .Paginator }}
+            {{- $currentPageNumber := .PageNumber }}
+
+        \#(end("First", "&laquo;&laquo;", "First"))
+
+        \#(step("Previous", "&laquo;", "Prev"))
+
+            {{- $slots := \#(slots) }}
+            {{- $start := math.Max 1 (sub .PageNumber (math.Floor (div $slots 2))) }}
+            {{- $end := math.Min .TotalPages (sub (add $start $slots) 1) }}
+            {{- if lt (add (sub $end $start) 1) $slots }}
+              {{- $start = math.Max 1 (add (sub $end $slots) 1) }}
+            {{- end }}
+
+            {{- range $k := seq $start $end }}
+              {{- if eq $.Paginator.PageNumber $k }}
+              <li class="page-item active">
+                <a aria-current="page" aria-label="Page {{ $k }}" class="page-link" role="button">{{ $k }}</a>
+              </li>
+              {{- else }}
+              <li class="page-item">
+                <a href="{{ (index $.Paginator.Pagers (sub $k 1)).URL }}" aria-label="Page {{ $k }}" class="page-link" role="button">{{ $k }}</a>
+              </li>
+              {{- end }}
+            {{- end }}
+
+        \#(step("Next", "&raquo;", "Next"))
+
+        \#(end("Last", "&raquo;&raquo;", "Last"))
+          {{- end }}
+        {{- end -}}
+        """#
+    }
 }

@@ -20,6 +20,8 @@ final class HugoLayouts: Sendable {
     let html: GoTemplateSet
     let text: GoTemplateSet
     let functions: [String: FunctionReference]
+    /// The `assets/` folders templates take resources from, and what they publish.
+    let assets: Assets
     /// Page templates that run inside a base, by name.
     private let needsBase: [String: Source]
     /// `baseof` templates, by name.
@@ -28,7 +30,7 @@ final class HugoLayouts: Sendable {
 
     /// Go's builtins, Hugo's functions, and those that need the site.
     static var standardFunctions: [String: FunctionReference] {
-        Builtins.functions.merging(HugoFunctions.pure) { $1 }.merging(HostFunctions.all) { $1 }
+        Builtins.functions.merging(HugoFunctions.pure) { $1 }.merging(HostFunctions.all) { $1 }.merging(ResourceFunctions.all) { $1 }
     }
 
     /// The folders templates are read from, the site's first: `layouts/`, then each theme's.
@@ -45,6 +47,7 @@ final class HugoLayouts: Sendable {
     /// Reads and parses every template; all the files that do not parse are reported together.
     init(site: URL, themes: [String], functions: [String: FunctionReference]) throws(DiagnosticList) {
         self.functions = functions
+        assets = Assets(site: site, themes: themes)
         var sources: [String: Source] = [:]
         let reader = SiteFolderReader(site: site)
         for (url, label) in Self.folders(site: site, themes: themes) {

@@ -45,6 +45,7 @@ struct HugoRenderer: Sendable {
             }
         }
         if sites.sites.count > 1, let index = try? sitemapIndex(host: hosts[0]) { files.append(index) }
+        files += layouts.assets.publishedFiles
         // A template that fails on every page is reported once.
         return (files, DiagnosticList(unique: problems).diagnostics, warnings)
     }
@@ -76,7 +77,8 @@ struct HugoRenderer: Sendable {
                 }
                 return rendered
             }
-            let path = page.model.kind == .notFound ? "404.html" : OutputPath.file(forURLPath: page.path(in: job.format))
+            // Each language's 404 page is in its folder (`fr/404.html`), the default language's at the root.
+            let path = OutputPath.file(forURLPath: page.model.kind == .notFound ? host.site.home.model.path + "404.html" : page.path(in: job.format))
             var text = try execute(set, name, page: page, host: host)
             if page.model.kind == .home && job.format.isHTML { text = withGenerator(text, config: host.site.model.config) }
             rendered.files.append(OutputFile(path: path, content: .text(text)))
@@ -134,12 +136,13 @@ struct HugoRenderer: Sendable {
                 files.append(try alias(from: path, to: page, host: host))
             }
         }
-        if let sitemap = try layouts.layout(for: LayoutDescriptor(kind: "sitemap", type: "", section: "", language: site.language.code), format: .sitemap) {
+        let disabled = sites.formats.disabled
+        if !disabled.contains("sitemap"), let sitemap = try layouts.layout(for: LayoutDescriptor(kind: "sitemap", type: "", section: "", language: site.language.code), format: .sitemap) {
             let path = sites.sites.count > 1 ? site.home.model.path + "sitemap.xml" : "/sitemap.xml"
             files.append(OutputFile(path: OutputPath.file(forURLPath: path),
                                     content: .text(try execute(sitemap.set, sitemap.name, page: sitemapPage(site), host: host))))
         }
-        if site.index == 0, site.model.config.enableRobotsTXT,
+        if site.index == 0, site.model.config.enableRobotsTXT, !disabled.contains("robotstxt"),
            let robots = try layouts.layout(for: LayoutDescriptor(kind: "robotsTXT", type: "", section: "", language: site.language.code), format: .robots) {
             files.append(OutputFile(path: "robots.txt", content: .text(try execute(robots.set, robots.name, page: site.home, host: host))))
         }

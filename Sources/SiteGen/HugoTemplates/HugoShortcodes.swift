@@ -50,7 +50,7 @@ final class ShortcodeObject: TemplateObject {
     var printed: String { call.name }
     private var isNamed: Bool { !call.named.isEmpty }
 
-    private static let members = MemberTable<ShortcodeObject>([
+    static let members = MemberTable<ShortcodeObject>([
         "Get": { shortcode, arguments, _ in
             guard let key = arguments.first else { return .null }
             switch key {

@@ -22,6 +22,17 @@ enum JSONReader {
         return ParsedTable(values: dictionary.compactMapValues(value(of:)), keyLines: keyLines(in: tokens, lineOffset: lineOffset))
     }
 
+    /// Any JSON document, a list or a single value too (`transform.Unmarshal`).
+    static func readValue(_ text: String) throws(Diagnostic) -> Value {
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
+        } catch {
+            throw diagnostic(for: error as NSError, in: text, file: "JSON", lineOffset: 0)
+        }
+        return value(of: object) ?? .table([:])
+    }
+
     private static func value(of object: Any) -> Value? {
         switch object {
         case let string as String: return .string(string)

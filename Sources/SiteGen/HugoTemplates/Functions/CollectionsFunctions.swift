@@ -505,7 +505,7 @@ final class KeyValues: TemplateObject {
         self.values = values
     }
 
-    private static let members = MemberTable<KeyValues>([
+    static let members = MemberTable<KeyValues>([
         "Key": { object, _, _ in object.key },
         "Values": { object, _, _ in .list(object.values) },
     ])

@@ -27,6 +27,7 @@ enum HostFunctions {
         add(["markdownify", "transform.Markdownify"]) { arguments, context in
             .html(try markdownify(try Arguments(arguments, "markdownify").string(0), context))
         }
+        functions["urls.Parse"] = ParsedURLObject.function
         add(["newScratch", "collections.NewScratch"]) { _, _ in .object(ScratchObject()) }
         // The time functions speak the page's language: each call takes the host's own.
         for name in TimeFunctions.functions(language: "en").keys {
@@ -163,7 +164,7 @@ final class FileInfoObject: TemplateObject {
     var typeName: String { "*os.fileStat" }
     var printed: String { url.lastPathComponent }
 
-    private static let members = MemberTable<FileInfoObject>([
+    static let members = MemberTable<FileInfoObject>([
         "Name": { file, _, _ in .string(file.url.lastPathComponent) },
         "Size": { file, _, _ in .int((try? file.url.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0) },
         "IsDir": { file, _, _ in .bool((try? file.url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) ?? false) },

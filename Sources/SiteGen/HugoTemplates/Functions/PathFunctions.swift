@@ -47,7 +47,7 @@ final class DirectoryAndFile: TemplateObject {
         self.file = file
     }
 
-    private static let members = MemberTable<DirectoryAndFile>([
+    static let members = MemberTable<DirectoryAndFile>([
         "Dir": { object, _, _ in .string(object.directory) },
         "File": { object, _, _ in .string(object.file) },
     ])

@@ -15,7 +15,7 @@ final class FileObject: TemplateObject {
     /// `index.fr.md` → `index`.
     private var translationBaseName: String { String(fileName.split(separator: ".").first ?? "") }
 
-    private static let members = MemberTable<FileObject>([
+    static let members = MemberTable<FileObject>([
         "Path": { file, _, _ in .string(file.source.path) },
         "Filename": { file, _, _ in .string(file.source.label) },
         "LogicalName": { file, _, _ in .string(file.fileName) },

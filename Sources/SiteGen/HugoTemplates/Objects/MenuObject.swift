@@ -37,7 +37,7 @@ final class MenuObject: TemplateObject {
     var printed: String { "[" + entries.map(\.name).joined(separator: " ") + "]" }
     var elements: Elements? { .list(entries.map { .object(MenuEntryObject($0, menu: name, site: site)) }) }
 
-    private static let members = MemberTable<MenuObject>([
+    static let members = MemberTable<MenuObject>([
         "ByWeight": { menu, _, _ in .object(menu) },
         "ByName": { menu, _, _ in .object(MenuObject(menu.entries.sorted { $0.name < $1.name }, name: menu.name, site: menu.site)) },
         "Reverse": { menu, _, _ in .list(menu.entries.reversed().map { .object(MenuEntryObject($0, menu: menu.name, site: menu.site)) }) },
@@ -81,7 +81,7 @@ final class MenuEntryObject: TemplateObject {
         }
     }
 
-    private static let members = MemberTable<MenuEntryObject>([
+    static let members = MemberTable<MenuEntryObject>([
         "Name": { entry, _, _ in .string(entry.entry.name) },
         "URL": { entry, _, _ in .string(entry.url) },
         "Identifier": { entry, _, _ in .string(entry.entry.identifier) },

@@ -4,18 +4,32 @@ import GoTemplates
 /// `html` and `rss` for lists), replaced per kind by the configuration's `outputs`.
 struct OutputFormats: Sendable {
     private var byKind: [PageKind: [OutputFormat]]
+    /// `disableKinds`, lower-cased: page kinds and `rss`, `sitemap`, `robotstxt`, `404`.
+    let disabled: Set<String>
 
     init(config: SiteConfig) {
         byKind = [.page: [.html], .home: [.html, .rss], .section: [.html, .rss], .taxonomy: [.html, .rss], .term: [.html, .rss],
                   .notFound: [.html]]
-        guard case .table(let outputs)? = config.raw.first(where: { $0.key.lowercased() == "outputs" })?.value else { return }
-        for (key, value) in outputs {
-            guard let kind = PageKind(hugoName: key.lowercased()), case .array(let names) = value else { continue }
-            byKind[kind] = names.compactMap { name in OutputFormat.builtIn.first { $0.name == name.string?.lowercased() } }
+        var disabled: Set<String> = []
+        if case .array(let kinds)? = config.raw.first(where: { $0.key.lowercased() == "disablekinds" })?.value {
+            disabled = Set(kinds.compactMap { $0.string?.lowercased() })
+        }
+        self.disabled = disabled
+        if case .table(let outputs)? = config.raw.first(where: { $0.key.lowercased() == "outputs" })?.value {
+            for (key, value) in outputs {
+                guard let kind = PageKind(hugoName: key.lowercased()), case .array(let names) = value else { continue }
+                byKind[kind] = names.compactMap { name in OutputFormat.builtIn.first { $0.name == name.string?.lowercased() } }
+            }
         }
     }
 
-    func formats(for kind: PageKind) -> [OutputFormat] { byKind[kind] ?? [.html] }
+    /// The formats a page of `kind` is rendered in; none when the kind is disabled.
+    func formats(for kind: PageKind) -> [OutputFormat] {
+        guard !isDisabled(kind) else { return [] }
+        return (byKind[kind] ?? [.html]).filter { $0 != .rss || !disabled.contains("rss") }
+    }
+
+    func isDisabled(_ kind: PageKind) -> Bool { disabled.contains(kind.rawValue) }
 }
 
 extension PageKind {
@@ -46,7 +60,7 @@ final class OutputFormatObject: TemplateObject {
     var printed: String { format.name }
     var permalink: String { page.site.model.urls.absolute(page.path(in: format)) }
 
-    private static let members = MemberTable<OutputFormatObject>([
+    static let members = MemberTable<OutputFormatObject>([
         "Name": { output, _, _ in .string(output.format.displayName) },
         "Rel": { output, _, _ in .string(output.format.rel) },
         "Permalink": { output, _, _ in .string(output.permalink) },
@@ -71,7 +85,7 @@ final class OutputFormatsObject: TemplateObject {
     var printed: String { "[" + formats.map(\.printed).joined(separator: " ") + "]" }
     var elements: Elements? { .list(formats.map { .object($0) }) }
 
-    private static let members = MemberTable<OutputFormatsObject>([
+    static let members = MemberTable<OutputFormatsObject>([
         "Get": { outputs, arguments, _ in
             let name = try Arguments(arguments, "Get").string(0).lowercased()
             return outputs.formats.first { $0.format.name == name }.map { .object($0) } ?? .null
@@ -96,7 +110,7 @@ final class MediaTypeObject: TemplateObject {
     var typeName: String { "media.Type" }
     var printed: String { type }
 
-    private static let members = MemberTable<MediaTypeObject>([
+    static let members = MemberTable<MediaTypeObject>([
         "Type": { media, _, _ in .string(media.type) },
         "MainType": { media, _, _ in .string(String(media.type.split(separator: "/").first ?? "")) },
         "SubType": { media, _, _ in .string(String(media.type.split(separator: "/").last ?? "")) },

@@ -267,7 +267,7 @@ final class PageObject: TemplateObject, @unchecked Sendable {
 
     // MARK: Members
 
-    private static let members = MemberTable<PageObject>([
+    static let members = MemberTable<PageObject>([
         "Title": { page, _, _ in .string(page.title) },
         "LinkTitle": { page, _, _ in .string(page.linkTitle) },
         "Content": { page, _, _ in .html(page.model.rendered?.html ?? "") },
@@ -369,6 +369,16 @@ final class PageObject: TemplateObject, @unchecked Sendable {
         },
         "Hugo": { page, _, _ in .object(page.site.all.hugo) },
         "Resources": { page, _, _ in .object(ResourcesObject(page.resources)) },
+        "Render": { page, arguments, context in
+            let view = try Arguments(arguments, "Render").string(0)
+            let host = try RenderHost.of(context)
+            for name in ["\(page.model.type)/\(view).html", "\(page.model.section)/\(view).html", "_default/\(view).html"]
+            where host.layouts.html.has(name) {
+                guard let tree = host.layouts.html.tree(named: name) else { continue }
+                return .html(try context.render(tree, data: .object(page), in: host.layouts.html).text)
+            }
+            throw TemplateFailure("Render: no content view \"\(view)\" for \(page.printed)")
+        },
     ])
 
     var resources: [ResourceObject] {

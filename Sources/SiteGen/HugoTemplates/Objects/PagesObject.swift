@@ -18,6 +18,24 @@ final class PagesObject: TemplateObject {
         return pages.count == other.pages.count && zip(pages, other.pages).allSatisfy { $0 === $1 }
     }
 
+    /// Hugo's related content with its default configuration: pages sharing `keywords` (weight
+    /// 100) or `tags` (weight 80), not newer than `page`, best matches first, then newest.
+    func related(to page: PageObject) -> [PageObject] {
+        func terms(_ page: PageObject, _ key: String) -> Set<String> {
+            guard case .array(let values)? = page.model.frontMatter.params.first(where: { $0.key.lowercased() == key })?.value else { return [] }
+            return Set(values.compactMap(\.string))
+        }
+        let keywords = terms(page, "keywords"), tags = terms(page, "tags")
+        let date = page.dates.date?.unixSeconds ?? 0
+        let scored: [(page: PageObject, score: Int)] = pages.compactMap { candidate in
+            guard candidate !== page, candidate.id != page.id || candidate.site !== page.site,
+                  (candidate.dates.date?.unixSeconds ?? 0) <= date else { return nil }
+            let score = 100 * terms(candidate, "keywords").intersection(keywords).count + 80 * terms(candidate, "tags").intersection(tags).count
+            return score >= 80 ? (candidate, score) : nil
+        }
+        return scored.sorted { $0.score != $1.score ? $0.score > $1.score : PageObject.defaultOrder($0.page, $1.page) }.map(\.page)
+    }
+
     private static func sorted(_ pages: PagesObject, _ arguments: [TemplateValue], by less: @escaping (PageObject, PageObject) -> Bool) -> TemplateValue {
         // Hugo's sorts are stable and fall back to its default order.
         let ordered = pages.pages.enumerated().sorted { a, b in
@@ -28,9 +46,13 @@ final class PagesObject: TemplateObject {
         return .object(PagesObject(ordered))
     }
 
-    private static let members = MemberTable<PagesObject>([
+    static let members = MemberTable<PagesObject>([
         "Len": { pages, _, _ in .int(pages.pages.count) },
         "Reverse": { pages, _, _ in .object(PagesObject(pages.pages.reversed())) },
+        "Related": { pages, arguments, _ in
+            guard case .object(let page as PageObject)? = arguments.first else { return .object(PagesObject([])) }
+            return .object(PagesObject(pages.related(to: page)))
+        },
         "ByWeight": { pages, _, _ in .object(PagesObject(pages.pages.sorted(by: PageObject.defaultOrder))) },
         "ByTitle": { pages, arguments, _ in sorted(pages, arguments) { $0.title < $1.title } },
         "ByLinkTitle": { pages, arguments, _ in sorted(pages, arguments) { $0.linkTitle < $1.linkTitle } },
@@ -75,6 +97,7 @@ final class SitemapPageObject: TemplateObject {
 
     func value(of member: Member, arguments: [TemplateValue], context: CallContext) throws -> TemplateValue? {
         guard member == Self.data else { return try home.value(of: member, arguments: arguments, context: context) }
-        return .map(ValueMap(["Pages": .object(PagesObject(home.site.allPages))]))
+        let formats = home.site.all.formats
+        return .map(ValueMap(["Pages": .object(PagesObject(home.site.allPages.filter { !formats.isDisabled($0.model.kind) }))]))
     }
 }

@@ -51,7 +51,7 @@ final class PaginatorObject: TemplateObject {
         return Array(pages[start..<min(start + size, pages.count)])
     }
 
-    private static let members = MemberTable<PaginatorObject>([
+    static let members = MemberTable<PaginatorObject>([
         "Pages": { pager, _, _ in .object(PagesObject(pager.pagePages)) },
         "PageNumber": { pager, _, _ in .int(pager.number) },
         "TotalPages": { pager, _, _ in .int(pager.totalPagers) },

@@ -19,7 +19,7 @@ final class ResourcesObject: TemplateObject {
         return resources.filter { glob.matches($0.resource.name.lowercased()) }
     }
 
-    private static let members = MemberTable<ResourcesObject>([
+    static let members = MemberTable<ResourcesObject>([
         "GetMatch": { resources, arguments, _ in
             resources.matching(try Arguments(arguments, "GetMatch").string(0)).first.map { .object($0) } ?? .null
         },
@@ -60,7 +60,7 @@ final class ResourceObject: TemplateObject {
         String(resource.mediaType.split(separator: "/").first ?? "")
     }
 
-    private static let members = MemberTable<ResourceObject>([
+    static let members = MemberTable<ResourceObject>([
         "Name": { file, _, _ in .string(file.resource.name) },
         "Title": { file, _, _ in .string(file.resource.name) },
         "Key": { file, _, _ in .string(file.resource.path) },

@@ -10,7 +10,7 @@ final class ScratchObject: TemplateObject {
     var typeName: String { "*maps.Scratch" }
     var printed: String { "&{map[]}" }
 
-    private static let members = MemberTable<ScratchObject>([
+    static let members = MemberTable<ScratchObject>([
         "Get": { scratch, arguments, _ in
             let key = try Arguments(arguments, "Get").string(0)
             return scratch.values.withLock { $0[key] } ?? .null

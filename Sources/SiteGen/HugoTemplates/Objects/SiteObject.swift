@@ -93,7 +93,7 @@ final class SiteObject: TemplateObject, @unchecked Sendable {
         }
     }
 
-    private static let members = MemberTable<SiteObject>([
+    static let members = MemberTable<SiteObject>([
         "Title": { site, _, _ in .string(site.model.config.title) },
         "BaseURL": { site, _, _ in .string(site.model.config.baseURL) },
         "LanguageCode": { site, _, _ in .string(site.language.languageCode) },
@@ -122,7 +122,8 @@ final class SiteObject: TemplateObject, @unchecked Sendable {
         "Config": { site, _, _ in site.configuration },
         "GetPage": { site, arguments, _ in
             // `.Site.GetPage "section" "posts"` (the old form) names the kind first.
-            let reference = try Arguments(arguments, "GetPage").string(arguments.count > 1 ? 1 : 0)
+            // Hugo finds no page for a reference that is no string (an unset param).
+            guard let reference = arguments.last?.text else { return .null }
             return site.page(at: reference).map { .object($0) } ?? .null
         },
     ])
@@ -176,7 +177,7 @@ final class LanguageObject: TemplateObject {
     var typeName: String { "*langs.Language" }
     var printed: String { code }
 
-    private static let members = MemberTable<LanguageObject>([
+    static let members = MemberTable<LanguageObject>([
         "Lang": { language, _, _ in .string(language.code) },
         "LanguageName": { language, _, _ in .string(language.name) },
         "LanguageCode": { language, _, _ in .string(language.languageCode) },
@@ -204,7 +205,7 @@ final class HugoInfoObject: TemplateObject {
     /// The Hugo version SiteGen builds like; templates compare it (`hugo.Version`).
     static let compatibleVersion = "0.111.3"
 
-    private static let members = MemberTable<HugoInfoObject>([
+    static let members = MemberTable<HugoInfoObject>([
         "Version": { _, _, _ in .string(compatibleVersion) },
         "Generator": { _, _, _ in .safe("<meta name=\"generator\" content=\"Hugo \(compatibleVersion)\">", .html) },
         "Environment": { info, _, _ in .string(info.environment) },

@@ -49,7 +49,7 @@ final class TaxonomyObject: TemplateObject {
         .list(terms.map { .object(WeightedPagesObject(term: $0, site: site)) })
     }
 
-    private static let members = MemberTable<TaxonomyObject>([
+    static let members = MemberTable<TaxonomyObject>([
         "Alphabetical": { taxonomy, _, _ in taxonomy.ordered(taxonomy.taxonomy.terms.sorted { $0.name.lowercased() < $1.name.lowercased() }) },
         "ByCount": { taxonomy, _, _ in
             taxonomy.ordered(taxonomy.taxonomy.terms.sorted {
@@ -87,7 +87,7 @@ final class WeightedPagesObject: TemplateObject {
     private var pages: [PageObject] { term.pages.map { site.pages[$0] }.sorted(by: PageObject.defaultOrder) }
     var elements: Elements? { .list(pages.map { .object(WeightedPageObject(page: $0)) }) }
 
-    private static let members = MemberTable<WeightedPagesObject>([
+    static let members = MemberTable<WeightedPagesObject>([
         "Page": { entry, _, _ in .object(entry.site.pages[entry.term.page]) },
         "Pages": { entry, _, _ in .object(PagesObject(entry.pages)) },
         "Count": { entry, _, _ in .int(entry.term.pages.count) },

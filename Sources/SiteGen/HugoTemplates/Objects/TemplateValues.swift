@@ -13,13 +13,23 @@ extension GoTemplates.Value {
         case .double(let number): self = .float(number)
         case .bool(let flag): self = .bool(flag)
         case .date(let date, let offset): self = .object(TimeObject(GoTime(date, location: offset.map { GoLocation.fixed(name: "", offset: $0) } ?? .utc)))
-        case .array(let values): self = .list(values.map(TemplateValue.init))
-        case .table(let table): self = .map(ValueMap(table.mapValues(TemplateValue.init), caseInsensitive: true))
+        case .array(let values): self = .list(values.map { TemplateValue($0) })
+        case .table(let table): self = .map(ValueMap(table.mapValues { TemplateValue($0) }, caseInsensitive: true))
+        }
+    }
+
+    /// A data file's value (`data/`, `transform.Unmarshal`): keys kept as written, not Hugo's
+    /// case-insensitive params.
+    init(data value: SiteGen.Value) {
+        switch value {
+        case .array(let values): self = .list(values.map { TemplateValue(data: $0) })
+        case .table(let table): self = .map(ValueMap(table.mapValues { TemplateValue(data: $0) }))
+        default: self.init(value)
         }
     }
 
     static func params(_ table: [String: SiteGen.Value]) -> TemplateValue {
-        .map(ValueMap(table.mapValues(TemplateValue.init), caseInsensitive: true))
+        .map(ValueMap(table.mapValues { TemplateValue($0) }, caseInsensitive: true))
     }
 
     /// A date as Go's `time.Time` (UTC); nil is Go's zero time.

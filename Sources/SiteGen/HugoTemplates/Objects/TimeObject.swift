@@ -22,7 +22,7 @@ final class TimeObject: TemplateObject {
         try Self.members.value(of: self, member, arguments, context)
     }
 
-    private static let members = MemberTable<TimeObject>([
+    static let members = MemberTable<TimeObject>([
         "Format": { object, arguments, _ in
             .string(GoTimeLayout.format(object.time, layout: try GoArguments(arguments, "Format").string(0, count: 1)))
         },
@@ -137,7 +137,7 @@ final class DurationObject: TemplateObject, GoIntegerObject {
         try Self.members.value(of: self, member, arguments, context)
     }
 
-    private static let members = MemberTable<DurationObject>([
+    static let members = MemberTable<DurationObject>([
         "String": getter("String") { .string($0.string) },
         "Hours": getter("Hours") { .float($0.hours) },
         "Minutes": getter("Minutes") { .float($0.minutes) },

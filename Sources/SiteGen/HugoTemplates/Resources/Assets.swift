@@ -1,0 +1,83 @@
+import Foundation
+import GoTemplates
+import Synchronization
+
+/// The `assets/` folders a Hugo site's templates read resources from (the site's over each
+/// theme's), and the resources templates publish while they run: a resource is written to the
+/// output when a template asks for its `.RelPermalink` or `.Permalink`, as in Hugo.
+final class Assets: Sendable {
+    /// Path in `assets/` (`css/main.css`) → the file.
+    let files: [String: URL]
+    /// The site's `assets/`, then each theme's: where `@import`s in Sass are looked for.
+    let folders: [URL]
+    private let published = Mutex<[String: Data]>([:])
+    private let minified = Mutex<[String: Data]>([:])
+    private let transformed = Mutex<[String: Data]>([:])
+
+    init(site: URL, themes: [String]) {
+        let reader = SiteFolderReader(site: site)
+        var files: [String: URL] = [:]
+        folders = [site.appendingPathComponent("assets")] + themes.map { site.appendingPathComponent("themes/\($0)/assets") }
+        for folder in folders {
+            for path in reader.files(under: folder).files where files[path] == nil {
+                files[path] = folder.appendingPathComponent(path)
+            }
+        }
+        self.files = files
+    }
+
+    /// Notes that `resource` is to be written at its path.
+    func publish(_ path: String, _ content: Data) {
+        published.withLock { $0[path] = content }
+    }
+
+    /// What templates published, as output files.
+    var publishedFiles: [OutputFile] {
+        published.withLock { $0 }.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, content: .data($0.value)) }
+    }
+
+    /// What `make` gives for `key`, made once per build however many pages ask (Hugo caches
+    /// resource transformations the same way).
+    func transformation(_ key: String, make: () throws -> Data) throws -> Data {
+        if let known = transformed.withLock({ $0[key] }) { return known }
+        let made = try make()
+        transformed.withLock { $0[key] = made }
+        return made
+    }
+
+    /// `content` minified by Debian's `minify` (tdewolff/minify, the library Hugo minifies with),
+    /// for a media subtype it knows (`css`, `js`, `json`, `svg`, `xml`, `html`); each distinct
+    /// input is minified once per build.
+    func minify(_ content: Data, type: String) throws -> Data {
+        let key = type + "\u{0}" + Hashing.sha256Hex(content)
+        if let known = minified.withLock({ $0[key] }) { return known }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["minify", "--type", type]
+        let input = Pipe(), output = Pipe(), errors = Pipe()
+        (process.standardInput, process.standardOutput, process.standardError) = (input, output, errors)
+        do {
+            try process.run()
+        } catch {
+            throw TemplateFailure("minify: cannot run the minify command (apt-get install minify): \(error)")
+        }
+        // Written on a thread of its own: a large input would fill the pipe while its output waits to be read.
+        let writer = Thread {
+            input.fileHandleForWriting.write(content)
+            try? input.fileHandleForWriting.close()
+        }
+        writer.start()
+        let result = output.fileHandleForReading.readDataToEndOfFile()
+        let message = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            let text = String(decoding: message, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            if text.contains("No such file") || process.terminationStatus == 127 {
+                throw TemplateFailure("minify: the minify command is not installed (apt-get install minify)")
+            }
+            throw TemplateFailure("minify: \(text)")
+        }
+        minified.withLock { $0[key] = result }
+        return result
+    }
+}
