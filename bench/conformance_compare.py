@@ -453,8 +453,13 @@ def compare_file(job):
     return path, kind, equal, detail
 
 
+# The record of what a SiteGen build wrote (so the next one deletes only its own files): not output.
+BUILD_RECORDS = {".sitegen-manifest.json"}
+
+
 def list_files(root):
-    """Every file under root (following no symlinked folders), as sorted relative '/' paths."""
+    """Every file under root (following no symlinked folders), as sorted relative '/' paths,
+    without SiteGen's build record."""
     found = []
     if not os.path.isdir(root):
         return found
@@ -462,5 +467,7 @@ def list_files(root):
         dirs.sort()
         for name in files:
             full = os.path.join(folder, name)
-            found.append(os.path.relpath(full, root).replace(os.sep, "/"))
+            path = os.path.relpath(full, root).replace(os.sep, "/")
+            if path not in BUILD_RECORDS:
+                found.append(path)
     return sorted(found)

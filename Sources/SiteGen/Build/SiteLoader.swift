@@ -78,7 +78,8 @@ struct SiteLoader {
         var strings = StringTables(defaultLanguage: config.defaultContentLanguage), hasStrings = true
         do {
             strings = try StringTables.load(siteDirectory: options.source, languages: languages.map(\.code),
-                                            defaultLanguage: config.defaultContentLanguage, themes: config.themes)
+                                            defaultLanguage: config.defaultContentLanguage, themes: config.themes,
+                                            embeddedTheme: !HugoLayouts.exist(site: options.source, themes: config.themes))
         } catch {
             problems += error.diagnostics
             hasStrings = false

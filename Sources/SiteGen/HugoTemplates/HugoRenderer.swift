@@ -56,12 +56,12 @@ struct HugoRenderer: Sendable {
     }
 
     private func descriptor(of page: PageObject) -> LayoutDescriptor {
-        var section = page.model.section
+        var section = page.section
         if page.model.kind == .taxonomy || page.model.kind == .term {
             section = page.site.model.taxonomies.first { $0.page == page.id || $0.terms.contains { $0.page == page.id } }?.singular ?? section
         }
         let kind = page.kind
-        return LayoutDescriptor(kind: kind, type: page.model.type, section: section,
+        return LayoutDescriptor(kind: kind, type: page.type, section: section,
                                 layout: page.model.frontMatter.layout ?? "", language: page.site.language.code)
     }
 

@@ -10,7 +10,9 @@ struct HugoShortcodes: ShortcodeRendering {
 
     private func template(_ name: String) -> (set: GoTemplateSet, name: String)? {
         let language = page.site.language.code
-        for candidate in ["shortcodes/\(name).\(language).html", "shortcodes/\(name).html"] where layouts.html.has(candidate) {
+        // The site's and its themes' first, then the ones Hugo has built in.
+        for candidate in ["shortcodes/\(name).\(language).html", "shortcodes/\(name).html", "_internal/shortcodes/\(name).html"]
+        where layouts.html.has(candidate) {
             return (layouts.html, candidate)
         }
         for candidate in ["_text/shortcodes/\(name).\(language).txt", "_text/shortcodes/\(name).txt"] where layouts.text.has(candidate) {

@@ -62,11 +62,12 @@ public struct StringTables: Sendable {
 
     /// Reads `i18n/CODE.yaml|yml|toml|json` for each language, over the Hugo `themes`' tables, over the
     /// embedded theme's own.
+    /// A site on Hugo templates (`embeddedTheme` false) has no use for the embedded theme's strings.
     public static func load(siteDirectory: URL, languages: [String], defaultLanguage: String,
-                            themes: [String] = []) throws(DiagnosticList) -> StringTables {
+                            themes: [String] = [], embeddedTheme: Bool = true) throws(DiagnosticList) -> StringTables {
         var result = StringTables(defaultLanguage: defaultLanguage)
         var problems: [Diagnostic] = []
-        for (name, text) in EmbeddedTheme.i18n {
+        for (name, text) in embeddedTheme ? EmbeddedTheme.i18n : [:] {
             let (language, format) = (String(name.split(separator: ".")[0]), DataFormat(fileExtension: (name as NSString).pathExtension)!)
             do throws(DiagnosticList) {
                 let parsed = try parse(text, format: format, file: "(built-in theme) i18n/\(name)")

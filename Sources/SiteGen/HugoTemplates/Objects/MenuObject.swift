@@ -9,15 +9,15 @@ final class MenusObject: TemplateObject {
     }
 
     var typeName: String { "navigation.Menus" }
-    var printed: String { "map[" + site.model.menus.keys.sorted().joined(separator: " ") + "]" }
+    var printed: String { "map[" + site.menus.keys.sorted().joined(separator: " ") + "]" }
 
     var elements: Elements? {
-        .map(site.model.menus.keys.sorted().map { ($0, .object(MenuObject(site.model.menus[$0]!, name: $0, site: site))) })
+        .map(site.menus.keys.sorted().map { ($0, .object(MenuObject(site.menus[$0]!, name: $0, site: site))) })
     }
 
     func value(of member: Member, arguments: [TemplateValue], context: CallContext) throws -> TemplateValue? {
-        let name = site.model.menus.keys.first { $0.lowercased() == member.lowercasedName }
-        return name.map { .object(MenuObject(site.model.menus[$0]!, name: $0, site: site)) } ?? .null
+        let name = site.menus.keys.first { $0.lowercased() == member.lowercasedName }
+        return name.map { .object(MenuObject(site.menus[$0]!, name: $0, site: site)) } ?? .null
     }
 }
 

@@ -14,6 +14,8 @@ final class PageObject: TemplateObject, @unchecked Sendable {
     /// The paginator made by `.Paginator` or `.Paginate` while this page renders; the first call decides it.
     let paginator = Mutex<PaginatorObject?>(nil)
     private let summaryCache = Mutex<(text: String, truncated: Bool)?>(nil)
+    private let paramsCache = Mutex<[String: SiteGen.Value]?>(nil)
+    private let plainCache = Mutex<String?>(nil)
     private let datesCache = Mutex<(date: GoTime?, lastmod: GoTime?)?>(nil)
 
     init(site: SiteObject, id: Site.PageID, pagerNumber: Int = 1) {
@@ -88,6 +90,16 @@ final class PageObject: TemplateObject, @unchecked Sendable {
 
     var linkTitle: String { model.frontMatter.params["linktitle"]?.string ?? model.frontMatter.params["linkTitle"]?.string ?? title }
 
+    /// Hugo's `.Section`: the top-level section a page is in; "" for the pages at the root of the
+    /// content (a bundle there is no section of its own).
+    var section: String {
+        if model.kind == .page, site.model.parent[id].map({ site.model.pages[$0].kind == .home }) ?? true { return "" }
+        return model.section
+    }
+
+    /// Hugo's `.Type`: the front matter's `type`, else the section, else "page".
+    var type: String { model.frontMatter.type ?? (section.isEmpty ? "page" : section) }
+
     /// Hugo titles its 404 page "404 Page not found".
     var title: String { model.kind == .notFound && model.source == nil ? "404 Page not found" : model.title }
     var lastmod: Int { dates.lastmod?.unixSeconds ?? .min }
@@ -109,6 +121,33 @@ final class PageObject: TemplateObject, @unchecked Sendable {
         }
     }
 
+    /// The front matter's params, with what the pages above it `cascade` to it (the nearest first)
+    /// for the keys it does not set itself.
+    var params: [String: SiteGen.Value] {
+        if let known = paramsCache.withLock({ $0 }) { return known }
+        var params = model.frontMatter.params
+        var keys = Set(params.keys.map { $0.lowercased() })
+        // Hugo's cascade applies to the page that declares it too.
+        for ancestor in [self] + ancestors {
+            guard case .table(let cascade)? = ancestor.model.frontMatter.params.first(where: { $0.key.lowercased() == "cascade" })?.value
+            else { continue }
+            for (key, value) in cascade where keys.insert(key.lowercased()).inserted { params[key] = value }
+        }
+        paramsCache.withLock { $0 = params }
+        return params
+    }
+
+    /// Hugo's `.Plain`: the content without its tags.
+    var plain: String {
+        if let known = plainCache.withLock({ $0 }) { return known }
+        let made = PlainText.of(model.rendered?.html ?? "")
+        plainCache.withLock { $0 = made }
+        return made
+    }
+
+    /// Hugo's `.WordCount`: the words of the plain text, split at white space.
+    var wordCount: Int { plain.split(whereSeparator: \.isWhitespace).count }
+
     /// A front-matter param, or the site's when the page has none (`.Param`).
     func param(_ key: String) -> TemplateValue? {
         let path = key.split(separator: ".").map { String($0).lowercased() }
@@ -120,7 +159,7 @@ final class PageObject: TemplateObject, @unchecked Sendable {
             }
             return value
         }
-        return lookup(.params(model.frontMatter.params)) ?? lookup(site.params)
+        return lookup(.params(params)) ?? lookup(site.params)
     }
 
     /// Hugo's default order: weight (unweighted last), then date, newest first, then link title, then file.
@@ -150,7 +189,7 @@ final class PageObject: TemplateObject, @unchecked Sendable {
         if let rendered = model.rendered, rendered.hasManualSummary || model.frontMatter.summary?.isEmpty == false {
             made = (rendered.summaryHTML, rendered.isTruncated)
         } else {
-            made = Self.wholeSentences(PlainText.of(model.rendered?.html ?? ""), words: site.model.config.summaryLength)
+            made = Self.wholeSentences(plain, words: site.model.config.summaryLength)
         }
         summaryCache.withLock { $0 = made }
         return made
@@ -209,7 +248,9 @@ final class PageObject: TemplateObject, @unchecked Sendable {
     }
 
     var parent: PageObject? {
-        guard model.kind != .home, let parent = site.model.parent[id] else { return model.kind == .home ? nil : site.home }
+        guard model.kind != .home, model.kind != .notFound, let parent = site.model.parent[id] else {
+            return model.kind == .home || model.kind == .notFound ? nil : site.home
+        }
         return site.pages[parent]
     }
 
@@ -273,13 +314,11 @@ final class PageObject: TemplateObject, @unchecked Sendable {
         "Content": { page, _, _ in .html(page.model.rendered?.html ?? "") },
         "Summary": { page, _, _ in .html(page.summary.text) },
         "Truncated": { page, _, _ in .bool(page.summary.truncated) },
-        "Plain": { page, _, _ in .string(PlainText.of(page.model.rendered?.html ?? "")) },
-        "PlainWords": { page, _, _ in
-            .list(PlainText.of(page.model.rendered?.html ?? "").split(whereSeparator: \.isWhitespace).map { .string(String($0)) })
-        },
-        "WordCount": { page, _, _ in .int(page.model.rendered?.wordCount ?? 0) },
-        "FuzzyWordCount": { page, _, _ in .int(((page.model.rendered?.wordCount ?? 0) + 99) / 100 * 100) },
-        "ReadingTime": { page, _, _ in .int(page.model.rendered?.readingTime ?? 0) },
+        "Plain": { page, _, _ in .string(page.plain) },
+        "PlainWords": { page, _, _ in .list(page.plain.split(whereSeparator: \.isWhitespace).map { .string(String($0)) }) },
+        "WordCount": { page, _, _ in .int(page.wordCount) },
+        "FuzzyWordCount": { page, _, _ in .int((page.wordCount + 100) / 100 * 100) },
+        "ReadingTime": { page, _, _ in .int((page.wordCount + 212) / 213) },
         "TableOfContents": { page, _, _ in .html(page.model.rendered?.tocHTML ?? "") },
         "Len": { page, _, _ in .int(page.contentLength) },
         "Permalink": { page, _, _ in .string(page.permalink) },
@@ -288,11 +327,11 @@ final class PageObject: TemplateObject, @unchecked Sendable {
         "Lastmod": { page, _, _ in .time(page.dates.lastmod) },
         "PublishDate": { page, _, _ in .time(page.time(PageObject.publishDateKeys) ?? page.dates.date) },
         "ExpiryDate": { page, _, _ in .time(page.time(PageObject.expiryDateKeys)) },
-        "Params": { page, _, _ in .params(page.model.frontMatter.params) },
+        "Params": { page, _, _ in .params(page.params) },
         "Param": { page, arguments, _ in page.param(try Arguments(arguments, "Param").string(0)) ?? .null },
         "Kind": { page, _, _ in .string(page.kind) },
-        "Type": { page, _, _ in .string(page.model.type) },
-        "Section": { page, _, _ in .string(page.model.section) },
+        "Type": { page, _, _ in .string(page.type) },
+        "Section": { page, _, _ in .string(page.section) },
         "Layout": { page, _, _ in .string(page.model.frontMatter.layout ?? "") },
         "IsPage": { page, _, _ in .bool(page.model.kind == .page) },
         "IsHome": { page, _, _ in .bool(page.model.kind == .home) },
@@ -326,7 +365,7 @@ final class PageObject: TemplateObject, @unchecked Sendable {
         "Scratch": { page, _, _ in .object(page.scratch) },
         "Store": { page, _, _ in .object(page.store) },
         "IsTranslated": { page, _, _ in .bool(page.site.all.translations(of: page).count > 1) },
-        "Translations": { page, _, _ in .object(PagesObject(page.site.all.translations(of: page).filter { $0 !== page })) },
+        "Translations": { page, _, _ in .object(PagesObject(page.site.all.translations(of: page).filter { !page.isEqual(to: $0) })) },
         "AllTranslations": { page, _, _ in .object(PagesObject(page.site.all.translations(of: page))) },
         "OutputFormats": { page, _, _ in .object(OutputFormatsObject(page.outputFormats)) },
         "AlternativeOutputFormats": { page, _, _ in .object(OutputFormatsObject(page.outputFormats.filter { !$0.format.isHTML })) },
@@ -364,9 +403,7 @@ final class PageObject: TemplateObject, @unchecked Sendable {
             guard arguments.count == 2, case .object(let entry as MenuEntryObject) = arguments[1] else { return .bool(false) }
             return .bool(entry.hasCurrent(for: page))
         },
-        "Sitemap": { page, _, _ in
-            .map(ValueMap(["changefreq": .string(""), "priority": .float(-1), "filename": .string("sitemap.xml")], caseInsensitive: true))
-        },
+        "Sitemap": { page, _, _ in page.sitemap },
         "Hugo": { page, _, _ in .object(page.site.all.hugo) },
         "Resources": { page, _, _ in .object(ResourcesObject(page.resources)) },
         "Render": { page, arguments, context in
@@ -380,6 +417,21 @@ final class PageObject: TemplateObject, @unchecked Sendable {
             throw TemplateFailure("Render: no content view \"\(view)\" for \(page.printed)")
         },
     ])
+
+    /// `.Sitemap`: the configuration's `sitemap` settings under the page's own front-matter `sitemap`.
+    private var sitemap: TemplateValue {
+        var settings: [String: TemplateValue] = ["changefreq": .string(""), "priority": .float(-1), "filename": .string("sitemap.xml")]
+        for table in [site.model.config.raw, model.frontMatter.params] {
+            guard case .table(let configured)? = table.first(where: { $0.key.lowercased() == "sitemap" })?.value else { continue }
+            for (key, value) in configured {
+                switch (key.lowercased(), value) {
+                case ("priority", .int(let number)): settings["priority"] = .float(Double(number))
+                case (let name, _): settings[name] = TemplateValue(value)
+                }
+            }
+        }
+        return .map(ValueMap(settings, caseInsensitive: true))
+    }
 
     var resources: [ResourceObject] {
         model.resources.map { ResourceObject(resource: $0, site: site) }

@@ -46,13 +46,28 @@ final class SiteObject: TemplateObject, @unchecked Sendable {
     private(set) var allPages: [PageObject] = []
     /// Pages by URL path (`/posts/first/`).
     private(set) var pagesByPath: [String: PageObject] = [:]
+    /// The menus, with `sectionPagesMenu`'s entries for the top-level sections.
+    private(set) var menus: [String: [MenuEntry]] = [:]
 
     init(model: Site, index: Int, all: HugoSites) {
         self.model = model
         self.index = index
         self.all = all
-        self.params = .params(model.config.params)
-        self.language = LanguageObject(model.language, config: model.config)
+        self.params = Self.params(of: model, config: all.config)
+        self.language = LanguageObject(model.language, config: all.config)
+    }
+
+    /// `.Site.Params`: the site's, the language's `params` over them, and (as Hugo 0.111 does for
+    /// a site with `languages`) every other key of the language's settings (`title`, `weight`…).
+    private static func params(of site: Site, config: SiteConfig) -> TemplateValue {
+        var params = site.config.params
+        let languages = config.raw.first { $0.key.lowercased() == "languages" }?.value
+        if case .table(let all)? = languages, case .table(let settings)? = all.first(where: { $0.key.lowercased() == site.language.code })?.value {
+            for (key, value) in settings where !["params", "menu", "menus"].contains(key.lowercased()) {
+                params[key.lowercased()] = value
+            }
+        }
+        return .params(params)
     }
 
     fileprivate func link() {
@@ -71,6 +86,14 @@ final class SiteObject: TemplateObject, @unchecked Sendable {
         for page in pages where page.model.kind != .notFound {
             pagesByTranslationKey[page.translationKey] = page
             pagesByPath[page.model.path] = page
+        }
+        menus = model.menus
+        if let menu = model.config.raw.first(where: { $0.key.lowercased() == "sectionpagesmenu" })?.value.string, !menu.isEmpty {
+            let known = Set((menus[menu] ?? []).map(\.identifier))
+            for section in self.children[model.home] ?? [] where section.model.kind == .section && !known.contains(section.model.section) {
+                menus[menu, default: []].append(MenuEntry(identifier: section.model.section, name: section.linkTitle, url: section.model.path,
+                                                          weight: section.model.weight, children: []))
+            }
         }
     }
 
