@@ -295,9 +295,19 @@ public struct Parser {
                                    end: Token.Kind = .rightDelim) throws(TemplateSyntaxError) -> PipeNode {
         let start = peekNonSpace()
         let pipe = PipeNode(at: start.position)
-        if allowsDeclaration, start.kind == .variable, let declared = try declarations(allowsTwo: allowsTwoVariables, context: context) {
-            pipe.variables = declared.variables
-            pipe.isAssignment = declared.isAssignment
+        var declared: [Token] = []
+        if allowsDeclaration, start.kind == .variable, let found = try declarations(allowsTwo: allowsTwoVariables, context: context) {
+            pipe.isAssignment = found.isAssignment
+            if found.isAssignment { pipe.variables = found.variables } else { declared = found.names }
+        }
+        // A declared variable enters scope after its pipeline: `$x := $x | f` reads the outer `$x`,
+        // as Go's executor, which finds variables by name when they are used, does.
+        defer {
+            for name in declared {
+                variables.append(name.text)
+                frameSize = max(frameSize, variables.count)
+                pipe.variables.append(VariableName(name: name.text, slot: variables.count - 1))
+            }
         }
         while true {
             let token = peekNonSpace()
@@ -316,10 +326,10 @@ public struct Parser {
         }
     }
 
-    /// Reads `$x :=`, `$x =` or `$i, $e :=` if the pipeline starts with them; declared variables
-    /// enter scope after the pipeline's commands are parsed in Go, but no command can see them, so
-    /// declaring them here is the same.
-    private mutating func declarations(allowsTwo: Bool, context: String) throws(TemplateSyntaxError) -> (variables: [VariableName], isAssignment: Bool)? {
+    /// Reads `$x :=`, `$x =` or `$i, $e :=` if the pipeline starts with them: the variables an
+    /// assignment sets (resolved now), or the names a declaration brings into scope after the pipeline.
+    private mutating func declarations(allowsTwo: Bool, context: String) throws(TemplateSyntaxError)
+        -> (variables: [VariableName], names: [Token], isAssignment: Bool)? {
         let save = index
         let first = nextNonSpace()
         var names = [first]
@@ -338,20 +348,15 @@ public struct Parser {
             return nil
         }
         let isAssignment = look.kind == .assign
-        var declared: [VariableName] = []
+        guard isAssignment else { return ([], names, false) }
+        var assigned: [VariableName] = []
         for name in names {
-            if isAssignment {
-                guard let slot = variables.lastIndex(of: name.text) else {
-                    throw TemplateSyntaxError("undefined variable \"\(name.text)\"", at: name.position)
-                }
-                declared.append(VariableName(name: name.text, slot: slot))
-            } else {
-                variables.append(name.text)
-                frameSize = max(frameSize, variables.count)
-                declared.append(VariableName(name: name.text, slot: variables.count - 1))
+            guard let slot = variables.lastIndex(of: name.text) else {
+                throw TemplateSyntaxError("undefined variable \"\(name.text)\"", at: name.position)
             }
+            assigned.append(VariableName(name: name.text, slot: slot))
         }
-        return (declared, isAssignment)
+        return (assigned, names, true)
     }
 
     /// Go's rule: a command after the first of a pipeline must be something that can take an

@@ -51,8 +51,9 @@ struct PageContent: Sendable {
         }
         if let hugo {
             let siteObject = hugo.sites.sites[context.index]
+            let inline = site.config.raw.first { $0.key.lowercased() == "enableinlineshortcodes" }?.value == .bool(true)
             return HugoShortcodes(layouts: hugo.layouts, host: RenderHost(site: siteObject, layouts: hugo.layouts, strings: context.strings),
-                                  page: siteObject.pages[id], builtins: builtins)
+                                  page: siteObject.pages[id], builtins: builtins, inline: inline ? InlineShortcodes() : nil)
         }
         let markdown = self.markdown, resolver = self.resolver
         return TemplateShortcodes(

@@ -17,6 +17,7 @@ enum EmbeddedLayouts {
             source("_internal/disqus.html", disqus),
             source("_internal/pagination.html", pagination),
             source("_internal/shortcodes/figure.html", figure),
+            source("_internal/shortcodes/gist.html", #"<script src="https://gist.github.com/{{ index .Params 0 }}/{{ index .Params 1 }}.js{{if len .Params | eq 3 }}?file={{ index .Params 2 }}{{end}}"></script>"#),
         ]
     }
 
@@ -96,7 +97,7 @@ enum EmbeddedLayouts {
     <sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
       {{ range .Sites }}
       <sitemap>
-        <loc>{{ .Home.Permalink }}sitemap.xml</loc>
+        <loc>{{ absURL (printf "/%s/sitemap.xml" .Language.Lang) }}</loc>
         {{ if not .LastChange.IsZero }}
           <lastmod>{{ .LastChange.Format "2006-01-02T15:04:05-07:00" | safeHTML }}</lastmod>
         {{ end }}

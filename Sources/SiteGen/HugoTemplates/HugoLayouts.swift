@@ -30,7 +30,9 @@ final class HugoLayouts: Sendable {
 
     /// Go's builtins, Hugo's functions, and those that need the site.
     static var standardFunctions: [String: FunctionReference] {
-        Builtins.functions.merging(HugoFunctions.pure) { $1 }.merging(HostFunctions.all) { $1 }.merging(ResourceFunctions.all) { $1 }
+        let functions = Builtins.functions.merging(HugoFunctions.pure) { $1 }.merging(HostFunctions.all) { $1 }
+            .merging(ResourceFunctions.all) { $1 }
+        return functions.merging(HostFunctions.keepingPages(functions)) { $1 }
     }
 
     /// The folders templates are read from, the site's first: `layouts/`, then each theme's.

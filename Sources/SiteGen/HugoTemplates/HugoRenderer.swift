@@ -131,6 +131,11 @@ struct HugoRenderer: Sendable {
     private func siteFiles(_ host: RenderHost) throws(DiagnosticList) -> [OutputFile] {
         var files: [OutputFile] = []
         let site = host.site
+        // The default language's folder sends to the root it is published at.
+        let config = site.model.config
+        if sites.sites.count > 1, site.language.code == config.defaultContentLanguage, !config.defaultContentLanguageInSubdir {
+            files.append(try alias(from: "/\(site.language.code)/", to: site.home, host: host))
+        }
         for page in site.pages where !page.model.frontMatter.headless {
             for path in page.model.aliases {
                 files.append(try alias(from: path, to: page, host: host))
@@ -138,7 +143,8 @@ struct HugoRenderer: Sendable {
         }
         let disabled = sites.formats.disabled
         if !disabled.contains("sitemap"), let sitemap = try layouts.layout(for: LayoutDescriptor(kind: "sitemap", type: "", section: "", language: site.language.code), format: .sitemap) {
-            let path = sites.sites.count > 1 ? site.home.model.path + "sitemap.xml" : "/sitemap.xml"
+            // A multilingual site has a sitemap per language in its folder, the default language's too.
+            let path = sites.sites.count > 1 ? "/\(site.language.code)/sitemap.xml" : "/sitemap.xml"
             files.append(OutputFile(path: OutputPath.file(forURLPath: path),
                                     content: .text(try execute(sitemap.set, sitemap.name, page: sitemapPage(site), host: host))))
         }

@@ -1,4 +1,5 @@
 import GoTemplates
+import Synchronization
 
 /// The shortcodes of a site on Hugo templates: `layouts/shortcodes/NAME.html` (a theme's too),
 /// run with Hugo's shortcode object, then SiteGen's built-ins (Hugo's `figure`, `ref`…).
@@ -7,6 +8,9 @@ struct HugoShortcodes: ShortcodeRendering {
     let host: RenderHost
     let page: PageObject
     let builtins: BuiltinShortcodes
+    /// The page's inline shortcodes (`{{< name.inline >}}…{{< /name.inline >}}`) by name, when
+    /// `enableInlineShortcodes` is set; a later `{{< name.inline />}}` runs the same template.
+    let inline: InlineShortcodes?
 
     private func template(_ name: String) -> (set: GoTemplateSet, name: String)? {
         let language = page.site.language.code
@@ -22,11 +26,19 @@ struct HugoShortcodes: ShortcodeRendering {
     }
 
     func has(_ name: String) -> Bool {
-        template(name) != nil || builtins.has(name)
+        template(name) != nil || builtins.has(name) || (inline != nil && name.hasSuffix(".inline"))
     }
 
     func render(_ call: ShortcodeCall) throws(Diagnostic) -> String {
+        if let inline, call.name.hasSuffix(".inline") {
+            let set = try inline.template(call, layouts: layouts)
+            return try run(set, call.name, call)
+        }
         guard let (set, name) = template(call.name) else { return try builtins.render(call) }
+        return try run(set, name, call)
+    }
+
+    private func run(_ set: GoTemplateSet, _ name: String, _ call: ShortcodeCall) throws(Diagnostic) -> String {
         do throws(TemplateExecutionError) {
             return try set.execute(name, data: .object(ShortcodeObject(call: call, page: page)), host: host)
         } catch {
@@ -34,6 +46,29 @@ struct HugoShortcodes: ShortcodeRendering {
             let inner = HugoRenderer.diagnostic(error)
             throw Diagnostic(.error, call.location, "in shortcode '\(call.name)': \(inner.location): \(inner.message)")
         }
+    }
+}
+
+/// A page's inline shortcodes, parsed where they are first written.
+final class InlineShortcodes: Sendable {
+    private let templates = Mutex<[String: GoTemplateSet]>([:])
+
+    func template(_ call: ShortcodeCall, layouts: HugoLayouts) throws(Diagnostic) -> GoTemplateSet {
+        guard let text = call.inner else {
+            guard let known = templates.withLock({ $0[call.name] }) else {
+                throw Diagnostic(.error, call.location, "no earlier inline shortcode '\(call.name)' on this page")
+            }
+            return known
+        }
+        var namespace = TemplateNamespace(functions: layouts.functions)
+        do {
+            try namespace.add(text, name: call.name, file: call.location.file)
+        } catch {
+            throw Diagnostic(.error, call.location, "in inline shortcode '\(call.name)': \(error)")
+        }
+        let set = namespace.prepared(escapingHTML: true, over: layouts.html)
+        templates.withLock { $0[call.name] = set }
+        return set
     }
 }
 

@@ -144,6 +144,7 @@ cases = [
     ("index-var", "{{$l := .l}}{{index $l 0}}", D),
     ("if-else-with-vars", "{{if $x := .missing}}a{{else}}b{{$x}}{{end}}", D),
     ("template-in-range", "{{define \"item\"}}<{{.}}>{{end}}{{range .sl}}{{template \"item\" .}}{{end}}", D),
+    ("decl-reads-outer", "{{$x := \"a\"}}{{if true}}{{$x := printf \"%s%s\" $x \"b\"}}{{$x}}{{end}}{{$x}}", None),
     ("recursive-template", "{{define \"r\"}}{{if .}}{{len .}}{{template \"r\" (slice . 1)}}{{end}}{{end}}{{template \"r\" .l}}", D),
 ]
 

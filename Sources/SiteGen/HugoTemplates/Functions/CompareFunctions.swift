@@ -60,6 +60,8 @@ enum CompareFunctions {
             return x == y
         case (.object(let x as TimeObject), .object(let y as TimeObject)):
             return x.isEqual(to: y)
+        case (.object(is VersionStringObject), _), (_, .object(is VersionStringObject)):
+            return VersionStringObject.order(a, b) == 0
         default:
             // Go's integer types (`time.Month`) compare as int64s.
             if a.goKind == .int, b.goKind == .int, let x = a.integer, let y = b.integer { return x == y }
@@ -94,6 +96,7 @@ enum CompareFunctions {
     /// the result mapped onto 0 and 1.
     static func operands(_ a: TemplateValue, _ b: TemplateValue,
                          collate: ((String, String) -> Int)? = nil) -> (Double, Double) {
+        if let order = VersionStringObject.order(a, b) { return order < 0 ? (0, 1) : order > 0 ? (1, 0) : (0, 0) }
         let (left, leftText) = numericValue(a)
         let (right, rightText) = numericValue(b)
         guard let leftText, let rightText else { return (left, right) }

@@ -71,6 +71,29 @@ enum HostFunctions {
         return functions
     }
 
+    /// The collection functions of `functions` that give Pages back when given Pages (`where
+    /// .Pages …` has `.ByDate`, `.Next`…), as Hugo's do.
+    static func keepingPages(_ functions: [String: FunctionReference]) -> [String: FunctionReference] {
+        let names = ["where", "first", "last", "after", "sort", "uniq", "union", "intersect", "complement", "symdiff",
+                     "collections.Where", "collections.First", "collections.Last", "collections.After", "collections.Sort",
+                     "collections.Uniq", "collections.Union", "collections.Intersect", "collections.Complement", "collections.SymDiff"]
+        var wrapped: [String: FunctionReference] = [:]
+        for name in names {
+            guard let function = functions[name] else { continue }
+            wrapped[name] = FunctionReference(name) { arguments, context in
+                let result = try function.call(arguments, context)
+                guard arguments.contains(where: { if case .object(is PagesObject) = $0 { return true } else { return false } }),
+                      case .list(let values) = result else { return result }
+                let pages = values.compactMap { value -> PageObject? in
+                    if case .object(let page as PageObject) = value { return page }
+                    return nil
+                }
+                return pages.count == values.count ? .object(PagesObject(pages)) : result
+            }
+        }
+        return wrapped
+    }
+
     /// `partial "name" context`: the partial's output, as HTML (safe) in HTML templates. A
     /// partial that ends in `return` gives what it returns instead.
     private static func partial(_ arguments: [TemplateValue], _ context: CallContext, cached: Bool) throws -> TemplateValue {

@@ -73,6 +73,18 @@ enum ResourceFunctions {
             guard let text = input.text else { throw TemplateFailure("unmarshal: \(input.goTypeName) is neither text nor a resource") }
             return try Unmarshal.value(of: text, suffix: nil)
         }
+        add(["js.Build"]) { arguments, context in
+            let source = try resource(arguments.last ?? .null)
+            var options = ValueMap()
+            if arguments.count > 1, case .map(let given) = arguments[0] { options = given }
+            let assets = try RenderHost.of(context).layouts.assets
+            let target = options["targetPath"]?.text.map(trimmed) ?? source.path
+            let bundled = try assets.transformation("js.Build\u{0}" + source.path + "\u{0}" + Hashing.sha256Hex(source.content)
+                                                    + "\u{0}" + GoFormat.printed(.map(options))) {
+                try JavaScriptBundler.bundle(source, options: options, assets: assets)
+            }
+            return .object(AssetResource(path: target, content: bundled, mediaType: HugoMediaType(path: "x.js"), assets: assets))
+        }
         add(["resources.PostCSS", "postCSS"]) { arguments, _ in
             let source = try resource(arguments.last ?? .null)
             throw TemplateFailure("postCSS: \(source.path): SiteGen runs no postcss (install it and run it outside the build, or remove the step)")

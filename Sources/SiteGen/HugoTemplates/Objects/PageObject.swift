@@ -343,6 +343,7 @@ final class PageObject: TemplateObject, @unchecked Sendable {
         "Sections": { page, _, _ in .object(PagesObject(page.children.filter { $0.model.kind == .section })) },
         "Data": { page, _, _ in page.data },
         "Site": { page, _, _ in .object(page.site) },
+        "Page": { page, _, _ in .object(page) },
         "Sites": { page, _, _ in .list(page.site.all.sites.map { .object($0) }) },
         "Language": { page, _, _ in .object(page.site.language) },
         "Lang": { page, _, _ in .string(page.site.language.code) },

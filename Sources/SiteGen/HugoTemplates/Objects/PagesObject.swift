@@ -36,6 +36,23 @@ final class PagesObject: TemplateObject {
         return scored.sorted { $0.score != $1.score ? $0.score > $1.score : PageObject.defaultOrder($0.page, $1.page) }.map(\.page)
     }
 
+    /// Hugo's `.GroupByDate "2006-01"`: the pages newest first (oldest with "asc"), in groups of
+    /// the same formatted date, in that order.
+    func grouped(byDate arguments: [TemplateValue], _ date: (PageObject) -> GoTime?) throws -> TemplateValue {
+        let layout = try Arguments(arguments, "GroupByDate").string(0)
+        let ascending = arguments.count > 1 && arguments[1].text?.lowercased() == "asc"
+        let ordered = pages.enumerated().sorted { a, b in
+            let (x, y) = (date(a.element)?.unixSeconds ?? .min, date(b.element)?.unixSeconds ?? .min)
+            return x != y ? (ascending ? x < y : x > y) : a.offset < b.offset
+        }.map(\.element)
+        var groups: [(key: String, pages: [PageObject])] = []
+        for page in ordered {
+            let key = GoTimeLayout.format(date(page) ?? .zero, layout: layout)
+            if groups.last?.key == key { groups[groups.count - 1].pages.append(page) } else { groups.append((key, [page])) }
+        }
+        return .list(groups.map { .object(PageGroupObject(key: .string($0.key), pages: $0.pages)) })
+    }
+
     private static func sorted(_ pages: PagesObject, _ arguments: [TemplateValue], by less: @escaping (PageObject, PageObject) -> Bool) -> TemplateValue {
         // Hugo's sorts are stable and fall back to its default order.
         let ordered = pages.pages.enumerated().sorted { a, b in
@@ -49,6 +66,22 @@ final class PagesObject: TemplateObject {
     static let members = MemberTable<PagesObject>([
         "Len": { pages, _, _ in .int(pages.pages.count) },
         "Reverse": { pages, _, _ in .object(PagesObject(pages.pages.reversed())) },
+        "GroupByDate": { pages, arguments, _ in try pages.grouped(byDate: arguments, \.dates.date) },
+        "GroupByPublishDate": { pages, arguments, _ in
+            try pages.grouped(byDate: arguments) { $0.time(["publishdate", "pubdate", "published", "date"]) ?? $0.dates.date }
+        },
+        "GroupByLastmod": { pages, arguments, _ in try pages.grouped(byDate: arguments, \.dates.lastmod) },
+        // Hugo's `.Next` of a list is the page before the given one, `.Prev` the one after.
+        "Next": { pages, arguments, _ in
+            guard case .object(let page as PageObject)? = arguments.first,
+                  let index = pages.pages.firstIndex(where: { $0.isEqual(to: page) }), index > 0 else { return .null }
+            return .object(pages.pages[index - 1])
+        },
+        "Prev": { pages, arguments, _ in
+            guard case .object(let page as PageObject)? = arguments.first,
+                  let index = pages.pages.firstIndex(where: { $0.isEqual(to: page) }), index + 1 < pages.pages.count else { return .null }
+            return .object(pages.pages[index + 1])
+        },
         "Related": { pages, arguments, _ in
             guard case .object(let page as PageObject)? = arguments.first else { return .object(PagesObject([])) }
             return .object(PagesObject(pages.related(to: page)))
@@ -99,5 +132,28 @@ final class SitemapPageObject: TemplateObject {
         guard member == Self.data else { return try home.value(of: member, arguments: arguments, context: context) }
         let formats = home.site.all.formats
         return .map(ValueMap(["Pages": .object(PagesObject(home.site.allPages.filter { !formats.isDisabled($0.model.kind) }))]))
+    }
+}
+
+/// One group of `.GroupByDate` and friends: `.Key` and `.Pages`.
+final class PageGroupObject: TemplateObject {
+    let key: TemplateValue
+    let pages: [PageObject]
+
+    init(key: TemplateValue, pages: [PageObject]) {
+        self.key = key
+        self.pages = pages
+    }
+
+    var typeName: String { "page.PageGroup" }
+    var printed: String { "{\(GoFormat.printed(key)) \(pages.count)}" }
+
+    static let members = MemberTable<PageGroupObject>([
+        "Key": { group, _, _ in group.key },
+        "Pages": { group, _, _ in .object(PagesObject(group.pages)) },
+    ])
+
+    func value(of member: Member, arguments: [TemplateValue], context: CallContext) throws -> TemplateValue? {
+        try Self.members.value(of: self, member, arguments, context)
     }
 }

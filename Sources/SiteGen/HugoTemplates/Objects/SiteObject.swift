@@ -67,6 +67,14 @@ final class SiteObject: TemplateObject, @unchecked Sendable {
                 params[key.lowercased()] = value
             }
         }
+        // Hugo's default `mainSections`: the section with the most pages.
+        if !params.keys.contains(where: { $0.lowercased() == "mainsections" }) {
+            var counts: [String: Int] = [:]
+            for page in site.pages where page.kind == .page && !page.section.isEmpty { counts[page.section, default: 0] += 1 }
+            if let largest = counts.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }) {
+                params["mainsections"] = .array([.string(largest.key)])
+            }
+        }
         return .params(params)
     }
 
@@ -229,7 +237,7 @@ final class HugoInfoObject: TemplateObject {
     static let compatibleVersion = "0.111.3"
 
     static let members = MemberTable<HugoInfoObject>([
-        "Version": { _, _, _ in .string(compatibleVersion) },
+        "Version": { _, _, _ in .object(VersionStringObject(compatibleVersion)) },
         "Generator": { _, _, _ in .safe("<meta name=\"generator\" content=\"Hugo \(compatibleVersion)\">", .html) },
         "Environment": { info, _, _ in .string(info.environment) },
         "IsProduction": { info, _, _ in .bool(info.environment == "production") },
@@ -241,5 +249,47 @@ final class HugoInfoObject: TemplateObject {
 
     func value(of member: Member, arguments: [TemplateValue], context: CallContext) throws -> TemplateValue? {
         try Self.members.value(of: self, member, arguments, context)
+    }
+}
+
+/// Hugo's `hugo.Version`: prints as the version, and compares with other versions by their numbers
+/// (`lt hugo.Version "0.97.1"` is false), not as text.
+final class VersionStringObject: TemplateObject {
+    let version: String
+
+    init(_ version: String) {
+        self.version = version
+    }
+
+    var typeName: String { "hugo.VersionString" }
+    var printed: String { version }
+
+    func value(of member: Member, arguments: [TemplateValue], context: CallContext) throws -> TemplateValue? { nil }
+
+    /// The order of two values when one is a version (-1, 0, 1); nil when neither is.
+    static func order(_ a: TemplateValue, _ b: TemplateValue) -> Int? {
+        func text(_ value: TemplateValue) -> String? {
+            if case .object(let version as VersionStringObject) = value { return version.version }
+            return value.text
+        }
+        let isVersion = { (value: TemplateValue) -> Bool in
+            if case .object(is VersionStringObject) = value { return true }
+            return false
+        }
+        guard isVersion(a) || isVersion(b) else { return nil }
+        return compare(text(a) ?? "", text(b) ?? "")
+    }
+
+    /// `0.111.3` against `0.97.1`, number by number; a missing number is 0.
+    private static func compare(_ a: String, _ b: String) -> Int {
+        func numbers(_ text: String) -> [Int] {
+            text.split(separator: "-").first.map { $0.split(separator: ".").map { Int($0) ?? 0 } } ?? []
+        }
+        let (x, y) = (numbers(a), numbers(b))
+        for index in 0..<max(x.count, y.count) {
+            let (p, q) = (index < x.count ? x[index] : 0, index < y.count ? y[index] : 0)
+            if p != q { return p < q ? -1 : 1 }
+        }
+        return 0
     }
 }
