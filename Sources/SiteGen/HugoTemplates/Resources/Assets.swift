@@ -51,32 +51,7 @@ final class Assets: Sendable {
     func minify(_ content: Data, type: String) throws -> Data {
         let key = type + "\u{0}" + Hashing.sha256Hex(content)
         if let known = minified.withLock({ $0[key] }) { return known }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["minify", "--type", type]
-        let input = Pipe(), output = Pipe(), errors = Pipe()
-        (process.standardInput, process.standardOutput, process.standardError) = (input, output, errors)
-        do {
-            try process.run()
-        } catch {
-            throw TemplateFailure("minify: cannot run the minify command (apt-get install minify): \(error)")
-        }
-        // Written on a thread of its own: a large input would fill the pipe while its output waits to be read.
-        let writer = Thread {
-            input.fileHandleForWriting.write(content)
-            try? input.fileHandleForWriting.close()
-        }
-        writer.start()
-        let result = output.fileHandleForReading.readDataToEndOfFile()
-        let message = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let text = String(decoding: message, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            if text.contains("No such file") || process.terminationStatus == 127 {
-                throw TemplateFailure("minify: the minify command is not installed (apt-get install minify)")
-            }
-            throw TemplateFailure("minify: \(text)")
-        }
+        let result = try ExternalCommand.run(["minify", "--type", type], input: content, package: "minify")
         minified.withLock { $0[key] = result }
         return result
     }

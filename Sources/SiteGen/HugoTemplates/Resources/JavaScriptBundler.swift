@@ -21,30 +21,15 @@ enum JavaScriptBundler {
         if case .map(let defines)? = options["defines"] {
             arguments += defines.sorted.compactMap { entry in entry.value.text.map { "--define:\(entry.key)=\($0)" } }
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
         // Imports are relative to the resource's folder in the assets folder that has it.
         let folder = source.path.deletingLastPathSegment
         let home = assets.folders.first { FileManager.default.fileExists(atPath: $0.appendingPathComponent(source.path).path) } ?? assets.folders[0]
-        process.currentDirectoryURL = folder.isEmpty ? home : home.appendingPathComponent(folder)
-        let input = Pipe(), output = Pipe(), errors = Pipe()
-        (process.standardInput, process.standardOutput, process.standardError) = (input, output, errors)
+        let result: Data
         do {
-            try process.run()
+            result = try ExternalCommand.run(arguments, input: source.content, in: folder.isEmpty ? home : home.appendingPathComponent(folder),
+                                             package: "esbuild")
         } catch {
-            throw TemplateFailure("js.Build: cannot run esbuild (apt-get install esbuild): \(error)")
-        }
-        let writer = Thread {
-            input.fileHandleForWriting.write(source.content)
-            try? input.fileHandleForWriting.close()
-        }
-        writer.start()
-        let result = output.fileHandleForReading.readDataToEndOfFile()
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw TemplateFailure("js.Build: \(source.path): \(message.trimmingCharacters(in: .whitespacesAndNewlines))")
+            throw TemplateFailure("js.Build: \(source.path): \(error)")
         }
         // esbuild names the params file by its path; Hugo's plugin names its module `ns-params:@params`.
         let text = String(decoding: result, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map { line in
