@@ -20,7 +20,7 @@ enum JSON {
         case .string(let text), .safe(let text, _):
             append(string: text, to: &output)
         case .object(let object):
-            append(string: object.printed, to: &output)
+            if let value = object.jsonValue { try append(value, to: &output) } else { append(string: object.printed, to: &output) }
         case .list(let values):
             output.append(UInt8(ascii: "["))
             for (index, element) in values.enumerated() {

@@ -67,6 +67,8 @@ public protocol TemplateObject: AnyObject, Sendable {
     func isEqual(to other: any TemplateObject) -> Bool
     /// The number of an object whose Go kind is an integer (`time.Month`): what `%d` prints.
     var integerValue: Int? { get }
+    /// What `encoding/json` writes for the object (a time is its RFC 3339 text); nil for its printed text.
+    var jsonValue: Value? { get }
 }
 
 /// The contents of a collection object.
@@ -86,6 +88,7 @@ extension TemplateObject {
     }
     public var elements: Elements? { nil }
     public var integerValue: Int? { nil }
+    public var jsonValue: Value? { nil }
     public func isEqual(to other: any TemplateObject) -> Bool { self === other }
 }
 

@@ -111,9 +111,9 @@ enum GoLiteral {
             int = Int(lower.dropFirst(2), radix: 2)
         } else if lower.hasPrefix("0o") {
             int = Int(lower.dropFirst(2), radix: 8)
-        } else if lower.count > 1, lower.hasPrefix("0"), lower.allSatisfy { $0.isASCII && $0.isNumber } {
+        } else if lower.count > 1, lower.hasPrefix("0"), lower.allSatisfy({ $0.isASCII && $0.isNumber }) {
             int = Int(lower.dropFirst(1), radix: 8)
-        } else if lower.allSatisfy { $0.isASCII && $0.isNumber }, !lower.isEmpty {
+        } else if lower.allSatisfy({ $0.isASCII && $0.isNumber }), !lower.isEmpty {
             int = Int(lower)
         }
         if let value = int {

@@ -29,6 +29,8 @@ public struct LanguageConfig: Sendable, Hashable {
     public var contentDir: String?
     /// This language's menus; the site's when it defines none.
     public var menus: [String: [MenuEntrySpec]]
+    /// This language's `taxonomies`, replacing the site's; nil when it has none of its own.
+    public var taxonomies: [TaxonomyConfig]?
     /// `languageDirection`, else right-to-left for the scripts written that way.
     public var direction: Direction
 

@@ -105,7 +105,7 @@ public struct SiteConfig: Sendable {
         let serviceRSSLimit = try table.table("services")?.table("rss")?.int("limit")
         rssLimit = try table.int("rssLimit") ?? serviceRSSLimit ?? rssLimit
         if let markup = try table.table("markup") { try readMarkup(markup) }
-        if let configured = try table.table("taxonomies") { try readTaxonomies(configured) }
+        if let configured = try table.table("taxonomies") { taxonomies = try Self.taxonomies(configured) }
         for key in ["menu", "menus"] {
             if let configured = try table.table(key) { try readMenus(configured) }
         }
@@ -120,7 +120,7 @@ public struct SiteConfig: Sendable {
         }
     }
 
-    /// `languages: {fr: {languageName, languageCode, locale, weight, title, params, contentDir, menus}}`.
+    /// `languages: {fr: {languageName, languageCode, locale, weight, title, params, contentDir, menus, taxonomies}}`.
     private func readLanguages(_ configured: TypedTable?) throws(WrongTypeError) -> [LanguageConfig] {
         guard let configured else { return [] }
         var result: [LanguageConfig] = []
@@ -138,11 +138,13 @@ public struct SiteConfig: Sendable {
                 }
             }
             let direction = try settings.string("languageDirection").flatMap { LanguageConfig.Direction(rawValue: $0.lowercased()) }
-            result.append(LanguageConfig(
+            var language = LanguageConfig(
                 code: code, name: try settings.string("languageName"), languageCode: try settings.string("languageCode"),
                 locale: try settings.string("locale"), weight: try settings.int("weight") ?? 0, title: try settings.string("title"),
                 params: try settings.tableValues("params") ?? [:], contentDir: try settings.string("contentDir"),
-                menus: menus, direction: direction))
+                menus: menus, direction: direction)
+            if let configured = try settings.table("taxonomies") { language.taxonomies = try Self.taxonomies(configured) }
+            result.append(language)
         }
         return result.sorted { ($0.weight == 0 ? Int.max : $0.weight, $0.code) < ($1.weight == 0 ? Int.max : $1.weight, $1.code) }
     }
@@ -157,6 +159,7 @@ public struct SiteConfig: Sendable {
     public func localized(for language: LanguageConfig) -> SiteConfig {
         var config = self
         if let title = language.title { config.title = title }
+        if let taxonomies = language.taxonomies { config.taxonomies = taxonomies }
         config.params.merge(language.params) { _, languageValue in languageValue }
         if !language.menus.isEmpty { config.menus = language.menus }
         if language.code != defaultContentLanguage || languageCode.isEmpty { config.languageCode = language.languageCode }
@@ -171,11 +174,12 @@ public struct SiteConfig: Sendable {
     }
 
     /// `tag: tags`; ordered by singular name, since a table keeps no order.
-    private mutating func readTaxonomies(_ configured: TypedTable) throws(WrongTypeError) {
-        taxonomies = []
+    private static func taxonomies(_ configured: TypedTable) throws(WrongTypeError) -> [TaxonomyConfig] {
+        var taxonomies: [TaxonomyConfig] = []
         for (singular, _) in configured.all {
             taxonomies.append(TaxonomyConfig(singular: singular, plural: try configured.string(singular)!))
         }
+        return taxonomies
     }
 
     /// `main: [{name, url, weight…}]`, as TOML's `[[menus.main]]` writes it.

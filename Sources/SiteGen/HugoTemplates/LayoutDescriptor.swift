@@ -62,8 +62,8 @@ struct LayoutDescriptor: Hashable, Sendable {
         case "robotsTXT":
             addLayouts("robots")
             addTypes("")
-        case "sitemap":
-            addLayouts("sitemap")
+        case "sitemap", "sitemapindex":
+            addLayouts(kind)
             addTypes("")
         default:
             break
@@ -89,7 +89,7 @@ struct LayoutDescriptor: Hashable, Sendable {
         }
         if !baseof && isRSS { names.append("_internal/_default/rss.xml") }
         if kind == "robotsTXT" { names.append("_internal/_default/robots.txt") }
-        if kind == "sitemap" { names.append("_internal/_default/sitemap.xml") }
+        if kind == "sitemap" || kind == "sitemapindex" { names.append("_internal/_default/\(kind).xml") }
         return names
     }
 

@@ -111,7 +111,8 @@ enum GoJSON {
             case .int(let integer): output += String(integer)
             case .float(let float): output += try number(float)
             case .string(let text), .safe(let text, _): appendString(text)
-            case .object(let object): appendString(object.printed)
+            case .object(let object):
+                if let json = object.jsonValue { try append(json, depth: depth) } else { appendString(object.printed) }
             case .list(let values):
                 try appendCollection("[", "]", values, depth: depth) { encoder, element in
                     try encoder.append(element, depth: depth + 1)

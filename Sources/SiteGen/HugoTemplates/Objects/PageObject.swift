@@ -186,7 +186,12 @@ final class PageObject: TemplateObject, @unchecked Sendable {
     var summary: (text: String, truncated: Bool) {
         if let known = summaryCache.withLock({ $0 }) { return known }
         let made: (text: String, truncated: Bool)
-        if let rendered = model.rendered, rendered.hasManualSummary || model.frontMatter.summary?.isEmpty == false {
+        if let rendered = model.rendered, model.frontMatter.summary?.isEmpty == false {
+            // Markdownified, as `markdownify` does: one paragraph loses its `<p>`.
+            var html = rendered.summaryHTML.trimmingCharacters(in: .newlines)
+            if html.hasPrefix("<p>"), html.hasSuffix("</p>"), html.components(separatedBy: "<p>").count == 2 { html = String(html.dropFirst(3).dropLast(4)) }
+            made = (html, true)
+        } else if let rendered = model.rendered, rendered.hasManualSummary {
             made = (rendered.summaryHTML, rendered.isTruncated)
         } else {
             made = Self.wholeSentences(plain, words: site.model.config.summaryLength)

@@ -54,18 +54,22 @@ final class SiteObject: TemplateObject, @unchecked Sendable {
         self.index = index
         self.all = all
         self.params = Self.params(of: model, config: all.config)
-        self.language = LanguageObject(model.language, config: all.config)
+        self.language = LanguageObject(model.language, config: all.config, settings: Self.languageSettings(of: model, config: all.config))
+    }
+
+    /// The language's table in the configuration's `languages`, as written.
+    private static func languageSettings(of site: Site, config: SiteConfig) -> [String: SiteGen.Value] {
+        guard case .table(let all)? = config.raw.first(where: { $0.key.lowercased() == "languages" })?.value,
+              case .table(let settings)? = all.first(where: { $0.key.lowercased() == site.language.code })?.value else { return [:] }
+        return settings
     }
 
     /// `.Site.Params`: the site's, the language's `params` over them, and (as Hugo 0.111 does for
     /// a site with `languages`) every other key of the language's settings (`title`, `weight`…).
     private static func params(of site: Site, config: SiteConfig) -> TemplateValue {
         var params = site.config.params
-        let languages = config.raw.first { $0.key.lowercased() == "languages" }?.value
-        if case .table(let all)? = languages, case .table(let settings)? = all.first(where: { $0.key.lowercased() == site.language.code })?.value {
-            for (key, value) in settings where !["params", "menu", "menus"].contains(key.lowercased()) {
-                params[key.lowercased()] = value
-            }
+        for (key, value) in languageSettings(of: site, config: config) where !["params", "menu", "menus"].contains(key.lowercased()) {
+            params[key.lowercased()] = value
         }
         // Hugo's default `mainSections`: the section with the most pages.
         if !params.keys.contains(where: { $0.lowercased() == "mainsections" }) {
@@ -195,14 +199,18 @@ final class LanguageObject: TemplateObject {
     let direction: String
     let params: TemplateValue
 
-    init(_ language: LanguageConfig, config: SiteConfig) {
+    /// `settings` is the language's table as written: Hugo's `.Language.Params` has every key of it.
+    init(_ language: LanguageConfig, config: SiteConfig, settings: [String: SiteGen.Value] = [:]) {
         code = language.code
-        name = language.name
-        // A site of one language takes `languageCode` from the top of the configuration.
-        languageCode = language.languageCode == language.code && !config.languageCode.isEmpty ? config.languageCode : language.languageCode
+        // Hugo's `.LanguageName` is "" unless the configuration names it.
+        name = settings.first { $0.key.lowercased() == "languagename" }?.value.string ?? ""
+        // The language's own `languageCode`, else the site's (which may be empty: no `<language>` in feeds).
+        languageCode = settings.first { $0.key.lowercased() == "languagecode" }?.value.string ?? config.languageCode
         weight = language.weight
         direction = language.direction == .rtl ? "rtl" : ""
-        params = .params(language.params)
+        var params = language.params
+        for (key, value) in settings where !["params", "menu", "menus"].contains(key.lowercased()) { params[key] = value }
+        self.params = .params(params)
     }
 
     var typeName: String { "*langs.Language" }

@@ -10,6 +10,8 @@ final class TimeObject: TemplateObject {
 
     var typeName: String { "time.Time" }
     var printed: String { time.string }
+    /// Go's `Time.MarshalJSON`: RFC 3339 with the fraction of a second when there is one.
+    var jsonValue: TemplateValue? { .string(GoTimeLayout.format(time, layout: "2006-01-02T15:04:05.999999999Z07:00")) }
     var isTruthy: Bool { !time.isZero }
 
     /// The same instant (Go's `Equal`).
