@@ -25,7 +25,11 @@ enum HostFunctions {
         }
         add(["i18n", "T", "lang.Translate"]) { arguments, context in try translate(arguments, context) }
         add(["markdownify", "transform.Markdownify"]) { arguments, context in
-            .html(try markdownify(try Arguments(arguments, "markdownify").string(0), context))
+            // Hugo casts its argument to a string: nil (an unset param) is "".
+            switch arguments.first {
+            case nil, .null?: return .html("")
+            case let value?: return .html(try markdownify(value.text ?? GoFormat.printed(value), context))
+            }
         }
         functions["urls.Parse"] = ParsedURLObject.function
         add(["newScratch", "collections.NewScratch"]) { _, _ in .object(ScratchObject()) }

@@ -104,7 +104,12 @@ final class PageObject: TemplateObject, @unchecked Sendable {
     var title: String { model.kind == .notFound && model.source == nil ? "404 Page not found" : model.title }
     var lastmod: Int { dates.lastmod?.unixSeconds ?? .min }
     var contentLength: Int { model.rendered?.html.utf8.count ?? 0 }
-    var translationKey: String { model.translationKey.isEmpty ? "\(model.kind.rawValue):\(model.path)" : model.translationKey }
+    /// Pages of several languages are translations of each other when they share this: the front
+    /// matter's `translationKey`, else what SiteGen's model gives (the path in the content folder).
+    var translationKey: String {
+        if let key = model.frontMatter.params.first(where: { $0.key.lowercased() == "translationkey" })?.value.string { return "key:" + key }
+        return model.translationKey.isEmpty ? "\(model.kind.rawValue):\(model.path)" : model.translationKey
+    }
     /// The content file's path in its content folder, without the language (`posts/first.md`); "" for generated pages.
     var contentPath: String { model.source?.path ?? "" }
     var relPermalink: String { site.model.urls.relative(model.path) }
