@@ -6,8 +6,10 @@ struct PageContent: Sendable {
     let references: PageReferences
     let templates: TemplateSet?
     let enableEmoji: Bool
-    /// For a site on Hugo templates: its shortcodes and the pages they see (without their content yet).
-    var hugo: (layouts: HugoLayouts, sites: HugoSites)? = nil
+    /// For a site on Hugo templates: its shortcodes, and each language's pages as they see them
+    /// (without their content yet), made once for every page of the language. `sites` is kept for
+    /// the hosts' site objects, which refer to it without owning it.
+    var hugo: (layouts: HugoLayouts, sites: HugoSites, hosts: [RenderHost])? = nil
 
     func render(_ id: Site.PageID, in context: RenderContext, problems: WarningLog) -> RenderedMarkdown {
         let page = context.site[id]
@@ -50,10 +52,10 @@ struct PageContent: Sendable {
             references.path(reference, from: page, in: site).map { (site.urls.absolute($0), site.urls.relative($0)) }
         }
         if let hugo {
-            let siteObject = hugo.sites.sites[context.index]
+            let host = hugo.hosts[context.index]
             let inline = site.config.raw.first { $0.key.lowercased() == "enableinlineshortcodes" }?.value == .bool(true)
-            return HugoShortcodes(layouts: hugo.layouts, host: RenderHost(site: siteObject, layouts: hugo.layouts, strings: context.strings),
-                                  page: siteObject.pages[id], builtins: builtins, inline: inline ? InlineShortcodes() : nil)
+            return HugoShortcodes(layouts: hugo.layouts, host: host, page: host.site.pages[id], builtins: builtins,
+                                  inline: inline ? InlineShortcodes() : nil)
         }
         let markdown = self.markdown, resolver = self.resolver
         return TemplateShortcodes(

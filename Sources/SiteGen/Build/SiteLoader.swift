@@ -199,7 +199,10 @@ struct SiteLoader {
         }
         let pageContent = PageContent(markdown: markdown, resolver: indexes.resolver, references: indexes.references,
                                       templates: templates, enableEmoji: config.enableEmoji,
-                                      hugo: hugoLayouts.map { ($0, HugoSites(sites: sites, config: config, sourceFolder: options.source)) })
+                                      hugo: hugoLayouts.map { layouts in
+                                          let hugoSites = HugoSites(sites: sites, config: config, sourceFolder: options.source)
+                                          return (layouts, hugoSites, hugoSites.sites.map { RenderHost(site: $0, layouts: layouts, strings: content.strings) })
+                                      })
         let problems = WarningLog()
         let rendered = work.parallelMap { ref in
             ReadRecorder.recording(recording) { pageContent.render(ref.page, in: contexts[ref.site], problems: problems) }

@@ -122,10 +122,7 @@ final class SiteObject: TemplateObject, @unchecked Sendable {
             if let id = model.pagesByContentPath[candidate] { return pages[id] }
         }
         let lowered = path.lowercased()
-        return pages.first { page in
-            let pagePath = page.model.path.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
-            return pagePath == lowered || page.contentPath == lowered
-        }
+        return pagesByPath["/" + lowered + "/"] ?? pagesByPath["/" + lowered] ?? pages.first { $0.contentPath == lowered }
     }
 
     static let members = MemberTable<SiteObject>([
