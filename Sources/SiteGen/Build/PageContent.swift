@@ -14,7 +14,11 @@ struct PageContent: Sendable {
     func render(_ id: Site.PageID, in context: RenderContext, problems: WarningLog) -> RenderedMarkdown {
         let page = context.site[id]
         let hooks = templates.map { TemplateRenderHooks.make(templates: $0, context: context, page: id, problems: problems) } ?? RenderHooks()
-        let resolve = { (destination: String, kind: LinkKind) in resolver.resolve(destination, kind: kind, for: page) }
+        // Hugo writes a link's destination as it is (`diagram.png` stays relative to the page); only
+        // SiteGen's own templates resolve bundle files and Markdown files to their URLs.
+        let resolve = { (destination: String, kind: LinkKind) in
+            hugo == nil ? resolver.resolve(destination, kind: kind, for: page) : destination
+        }
         let shortcodes = shortcodes(for: id, in: context, hooks: hooks)
 
         var rendered = render(page.body, firstLine: page.bodyStartLine, page: page, shortcodes: shortcodes,
@@ -42,6 +46,7 @@ struct PageContent: Sendable {
         rendered.html = expansion.restore(in: rendered.html)
         rendered.summaryHTML = expansion.restore(in: rendered.summaryHTML)
         rendered.tocHTML = expansion.restore(in: rendered.tocHTML)
+        rendered.headings = rendered.headings.map { $0.restoring(expansion) }
         rendered.leadingPlainText = expansion.strip(from: rendered.leadingPlainText)
         return rendered
     }
@@ -62,5 +67,13 @@ struct PageContent: Sendable {
             templates: templates, context: context, page: id, builtins: builtins,
             markdown: { inner in markdown.render(inner, hooks: hooks) { resolver.resolve($0, kind: $1, for: page) }.html },
             resolveImage: { resolver.resolve($0, kind: .image, for: page) })
+    }
+}
+
+private extension TOCEntry {
+    /// The heading with the shortcodes in its title, and in its children's, put back.
+    func restoring(_ expansion: ShortcodeExpansion) -> TOCEntry {
+        TOCEntry(level: level, title: expansion.restore(in: title), anchor: anchor,
+                 children: children.map { $0.restoring(expansion) })
     }
 }

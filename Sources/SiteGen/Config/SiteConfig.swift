@@ -24,6 +24,8 @@ public struct SiteConfig: Sendable {
     /// `markup.tableOfContents.startLevel` and `endLevel`.
     public var tocStartLevel = 2
     public var tocEndLevel = 3
+    /// `markup.tableOfContents.ordered`: `<ol>` instead of `<ul>` in a Hugo layout's `.TableOfContents`.
+    public var tocOrdered = false
     public var relativeURLs = false
     /// `enableEmoji`: `:tada:` in content becomes 🎉.
     public var enableEmoji = false
@@ -171,6 +173,7 @@ public struct SiteConfig: Sendable {
         let toc = try markup.table("tableOfContents")
         tocStartLevel = try toc?.int("startLevel") ?? tocStartLevel
         tocEndLevel = try toc?.int("endLevel") ?? tocEndLevel
+        tocOrdered = try toc?.bool("ordered") ?? tocOrdered
     }
 
     /// `tag: tags`; ordered by singular name, since a table keeps no order.

@@ -23,7 +23,8 @@ struct MenuBuilder {
         return MenuEntry(identifier: spec.identifier ?? name, name: name,
                          url: page?.path ?? spec.url.map(normalizedURL) ?? "/",
                          weight: spec.weight ?? page?.weight ?? 0,
-                         parent: spec.parent, pre: spec.pre, post: spec.post, title: spec.title, children: [])
+                         parent: spec.parent, pre: spec.pre, post: spec.post, title: spec.title, children: [],
+                         pagePath: page?.path)
     }
 
     /// A configured `url: /blog` means the section at `/blog/`; absolute URLs stay as they are.

@@ -77,4 +77,7 @@ public struct MenuEntry: Sendable, Hashable {
     public var post: String?
     public var title: String?
     public var children: [MenuEntry]
+    /// The path of the page the entry stands for: its `pageRef`, or the page whose front matter
+    /// made it; nil for an entry with only a `url`, which Hugo never marks as current.
+    public var pagePath: String? = nil
 }

@@ -81,7 +81,7 @@ struct HugoRenderer: Sendable {
             let path = OutputPath.file(forURLPath: page.model.kind == .notFound ? host.site.home.model.path + "404.html" : page.path(in: job.format))
             var text = try execute(set, name, page: page, host: host)
             if page.model.kind == .home && job.format.isHTML { text = withGenerator(text, config: host.site.model.config) }
-            rendered.files.append(OutputFile(path: path, content: .text(text)))
+            rendered.files.append(OutputFile(path: path, content: .text(published(text, at: path, format: job.format, site: host.site))))
             // The pagers after the first, when the template paginated.
             if let paginator = page.paginator.withLock({ $0 }) {
                 for number in stride(from: 2, through: paginator.totalPagers, by: 1) {
@@ -92,7 +92,8 @@ struct HugoRenderer: Sendable {
                         throw DiagnosticList([.error(page.model.sourceLabel, "\(error)")])
                     }
                     let output = try execute(set, name, page: pager, host: host)
-                    rendered.files.append(OutputFile(path: OutputPath.file(forURLPath: paginator.path(of: number)), content: .text(output)))
+                    let path = OutputPath.file(forURLPath: paginator.path(of: number))
+                    rendered.files.append(OutputFile(path: path, content: .text(published(output, at: path, format: job.format, site: host.site))))
                 }
                 if job.format.isHTML {
                     // Hugo sends `/page/1/` to the list itself.
@@ -101,6 +102,17 @@ struct HugoRenderer: Sendable {
             }
             return rendered
         }
+    }
+
+    /// What Hugo's publisher does to an output before writing it: root-relative URLs made absolute
+    /// in RSS always, and in HTML with `canonifyURLs` or (made relative) `relativeURLs`.
+    private func published(_ text: String, at path: String, format: OutputFormat, site: SiteObject) -> String {
+        let config = site.model.config
+        let base = config.relativeURLs ? AbsoluteURLRewriter.dottedRelativePath(toFile: path) : site.model.urls.baseURL
+        if format == .rss { return AbsoluteURLRewriter(base: base, quotes: .xml).rewrite(text) }
+        let canonify = config.raw.first { $0.key.lowercased() == "canonifyurls" }?.value == .bool(true)
+        if format.isHTML && (config.relativeURLs || canonify) { return AbsoluteURLRewriter(base: base, quotes: .html).rewrite(text) }
+        return text
     }
 
     /// Hugo names itself in the home page's `<head>` unless the page does or `disableHugoGeneratorInject`

@@ -58,6 +58,7 @@ public struct MarkdownRenderer: Sendable {
             isTruncated: isTruncated,
             tableOfContents: tocEntries,
             tocHTML: tocEntries.isEmpty ? "" : toc.html(levels: tocLevels),
+            headings: toc.rows,
             leadingPlainText: leadingTexts.joined(separator: "\n"),
             wordCount: wordCount,
             readingTime: (wordCount + 212) / 213

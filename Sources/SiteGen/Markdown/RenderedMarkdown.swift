@@ -14,6 +14,9 @@ public struct RenderedMarkdown: Sendable, Equatable {
     public var tableOfContents: [TOCEntry]
     /// Hugo's `.TableOfContents` markup, or "" when there are no entries.
     public var tocHTML: String
+    /// Every heading, whatever its level: Hugo's `.Fragments.Headings`, where each h1 starts a
+    /// row and a heading that skips a level sits under a placeholder.
+    public var headings: [TOCEntry]
     /// The plain text of the first blocks, `MarkdownRenderer.leadingWordCount` words or a little
     /// more, blocks on their own lines: what a description is cut from. Not the whole text, which
     /// a very long page would hold in memory twice over for 30 words.

@@ -13,7 +13,8 @@ public struct TOCEntry: Sendable, Hashable {
 /// Hugo's heading tree: every h1 starts a new row, deeper headings nest under the last heading
 /// one level up, and `entries`/`html` cut out the configured level range.
 struct TableOfContentsBuilder {
-    private var rows: [TOCEntry] = []
+    /// Every heading, as Hugo's `.Fragments.Headings` holds them.
+    private(set) var rows: [TOCEntry] = []
 
     mutating func add(_ entry: TOCEntry) {
         if entry.level == 1 {
@@ -72,6 +73,32 @@ struct TableOfContentsBuilder {
             html += "</li>\n"
         }
         html += pad(indent + 1) + "</ul>\n" + pad(indent)
+    }
+
+    /// Hugo's own table of contents of `rows` (`.TableOfContents`, `.Fragments.ToHTML`): levels
+    /// `startLevel...stopLevel` (`stopLevel` -1: all), headings out of range kept as empty `<li>`s
+    /// where they lead to deeper ones, and `<nav id="TableOfContents"></nav>` for no headings.
+    static func hugoHTML(_ rows: [TOCEntry], startLevel: Int, stopLevel: Int, ordered: Bool) -> String {
+        let list = ordered ? "ol" : "ul"
+        var html = "<nav id=\"TableOfContents\">"
+        func writeHeadings(_ headings: [TOCEntry], level: Int, indent: Int) {
+            if level < startLevel {
+                for heading in headings { writeHeadings(heading.children, level: level + 1, indent: indent) }
+                return
+            }
+            if stopLevel != -1 && level > stopLevel { return }
+            guard !headings.isEmpty else { return }
+            html += "\n" + pad(indent + 1) + "<\(list)>\n"
+            for heading in headings {
+                html += pad(indent + 2) + "<li>"
+                if !heading.isPlaceholder { html += "<a href=\"#\(heading.anchor)\">\(heading.title)</a>" }
+                writeHeadings(heading.children, level: level + 1, indent: indent + 2)
+                html += "</li>\n"
+            }
+            html += pad(indent + 1) + "</\(list)>\n" + pad(indent)
+        }
+        writeHeadings(rows, level: 1, indent: 0)
+        return html + "</nav>"
     }
 
     private static func pad(_ depth: Int) -> String {

@@ -69,15 +69,28 @@ final class MenuEntryObject: TemplateObject {
     var printed: String { entry.name }
     var url: String { site.model.urls.relative(entry.url) }
 
-    /// The page the entry links to, when it is one of the site's.
-    var page: PageObject? { site.pagesByPath[entry.url] }
+    /// The page the entry stands for (`pageRef`, front matter, `sectionPagesMenu`); nil for a `url`.
+    var page: PageObject? { entry.pagePath.flatMap { site.pagesByPath[$0] } }
 
-    func isCurrent(for page: PageObject) -> Bool { page.model.path == entry.url }
+    /// Hugo 0.111's `IsMenuCurrent`: the entry stands for `page`, and is in `menu` (an entry of
+    /// that menu, at any depth, links where this one does).
+    func isCurrent(for page: PageObject, in menu: String) -> Bool {
+        guard entry.pagePath == page.model.path else { return false }
+        guard menu != self.menu else { return true }
+        func contains(_ entries: [MenuEntry]) -> Bool {
+            entries.contains { $0.url == entry.url || contains($0.children) }
+        }
+        return contains(site.menus[menu] ?? [])
+    }
 
+    /// Hugo 0.111's `HasMenuCurrent`: the entry stands for a section `page` is in, or one of its
+    /// descendants stands for `page`.
     func hasCurrent(for page: PageObject) -> Bool {
-        entry.children.contains { child in
-            let object = MenuEntryObject(child, menu: menu, site: site)
-            return object.isCurrent(for: page) || object.hasCurrent(for: page)
+        if let section = self.page, section.model.kind == .section, page.ancestors.contains(where: { $0.isEqual(to: section) }) {
+            return true
+        }
+        return entry.children.contains { child in
+            child.pagePath == page.model.path || MenuEntryObject(child, menu: menu, site: site).hasCurrent(for: page)
         }
     }
 

@@ -329,7 +329,12 @@ final class PageObject: TemplateObject, @unchecked Sendable {
         "WordCount": { page, _, _ in .int(page.wordCount) },
         "FuzzyWordCount": { page, _, _ in .int((page.wordCount + 100) / 100 * 100) },
         "ReadingTime": { page, _, _ in .int((page.wordCount + 212) / 213) },
-        "TableOfContents": { page, _, _ in .html(page.model.rendered?.tocHTML ?? "") },
+        "TableOfContents": { page, _, _ in
+            let config = page.site.all.config
+            return .html(TableOfContentsBuilder.hugoHTML(page.model.rendered?.headings ?? [], startLevel: config.tocStartLevel,
+                                                         stopLevel: config.tocEndLevel, ordered: config.tocOrdered))
+        },
+        "Fragments": { page, _, _ in .object(FragmentsObject(page.model.rendered?.headings ?? [])) },
         "Len": { page, _, _ in .int(page.contentLength) },
         "Permalink": { page, _, _ in .string(page.permalink) },
         "RelPermalink": { page, _, _ in .string(page.relPermalink) },
@@ -408,7 +413,7 @@ final class PageObject: TemplateObject, @unchecked Sendable {
         },
         "IsMenuCurrent": { page, arguments, _ in
             guard arguments.count == 2, case .object(let entry as MenuEntryObject) = arguments[1] else { return .bool(false) }
-            return .bool(entry.isCurrent(for: page))
+            return .bool(entry.isCurrent(for: page, in: try GoCast.string(arguments[0])))
         },
         "HasMenuCurrent": { page, arguments, _ in
             guard arguments.count == 2, case .object(let entry as MenuEntryObject) = arguments[1] else { return .bool(false) }

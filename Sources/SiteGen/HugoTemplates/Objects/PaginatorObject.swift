@@ -33,6 +33,14 @@ final class PaginatorObject: TemplateObject {
 
     var totalPagers: Int { max(1, (pages.count + size - 1) / size) }
     var typeName: String { "*page.Pager" }
+
+    /// Hugo's pagers are made once per list, so `eq . $paginator` in `range .Pagers` finds the
+    /// current one; here each is made when asked for, and equal when it is the same list's pager.
+    func isEqual(to other: any TemplateObject) -> Bool {
+        guard let other = other as? PaginatorObject else { return false }
+        return other.number == number && other.size == size && other.page.model.path == page.model.path
+            && other.pages.count == pages.count && zip(other.pages, pages).allSatisfy { $0 === $1 }
+    }
     var printed: String { "Pager \(number)" }
 
     /// The URL path of pager `n` (`/posts/`, `/posts/page/2/`).

@@ -104,7 +104,7 @@ final class SiteObject: TemplateObject, @unchecked Sendable {
             let known = Set((menus[menu] ?? []).map(\.identifier))
             for section in self.children[model.home] ?? [] where section.model.kind == .section && !known.contains(section.model.section) {
                 menus[menu, default: []].append(MenuEntry(identifier: section.model.section, name: section.linkTitle, url: section.model.path,
-                                                          weight: section.model.weight, children: []))
+                                                          weight: section.model.weight, children: [], pagePath: section.model.path))
             }
         }
     }
