@@ -188,6 +188,7 @@ struct SiteLoader {
         markdownOptions.summaryLength = config.summaryLength
         markdownOptions.tocStartLevel = config.tocStartLevel
         markdownOptions.tocEndLevel = config.tocEndLevel
+        markdownOptions.goldmarkHTML = hugoLayouts != nil
         let markdown = MarkdownRenderer(options: markdownOptions)
         let indexes = indexes ?? SiteIndexes(sites: sites)
         let work = only.map { $0.sorted { ($0.site, $0.page) < ($1.site, $1.page) } } ?? sites.indices.flatMap { siteIndex in

@@ -34,10 +34,7 @@ enum HeadingRewriter {
         let html = hook.map { $0(RenderHooks.Heading(level: level, anchor: anchor.id, text: inner, plainText: text(of: anchor.heading))) }
             ?? "<h\(level) id=\"\(HTMLEscaping.escape(anchor.id))\">\(inner)\(close)"
 
-        let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)
-        cmark_node_set_on_enter(block, html)
-        cmark_node_replace(anchor.heading.raw, block)
-        cmark_node_free(anchor.heading.raw)
+        anchor.heading.replace(by: CMARK_NODE_CUSTOM_BLOCK, html: html)
         return TOCEntry(level: level, title: inner, anchor: anchor.id, children: [])
     }
 

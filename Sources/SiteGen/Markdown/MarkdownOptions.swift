@@ -8,6 +8,9 @@ public struct MarkdownOptions: Sendable, Hashable {
     public var summaryLength = 70
     /// Hugo's `markup.tableOfContents` defaults.
     public var tocStartLevel = 2, tocEndLevel = 3
+    /// HTML as Hugo's goldmark writes it (`<img …>`, `<hr>`, styled table cells…), for sites on
+    /// Hugo's templates; cmark-gfm's own markup otherwise.
+    public var goldmarkHTML = false
 
     public init() {}
 }

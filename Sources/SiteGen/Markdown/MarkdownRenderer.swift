@@ -41,6 +41,7 @@ public struct MarkdownRenderer: Sendable {
         }
         let tocLevels = options.tocStartLevel...max(options.tocStartLevel, options.tocEndLevel)
         let tocEntries = toc.entries(levels: tocLevels)
+        if options.goldmarkHTML { GoldmarkHTML.apply(to: root, in: document) }
 
         let html = document.html(of: root)
         // Footnote definitions, which cmark moves to the end of the document, are not content blocks.

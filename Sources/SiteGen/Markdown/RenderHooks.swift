@@ -34,7 +34,7 @@ public struct RenderHooks: Sendable {
                 guard let image else { continue }
                 let title = cmark_node_get_title(node.raw).map { String(cString: $0) } ?? ""
                 let text = MarkdownPlainText.inline(node)
-                replace(node, kind: CMARK_NODE_CUSTOM_INLINE, with: image(Image(destination: node.url, text: text, title: title)))
+                node.replace(by: CMARK_NODE_CUSTOM_INLINE, html: image(Image(destination: node.url, text: text, title: title)))
             case CMARK_NODE_LINK:
                 guard let link else { continue }
                 let title = cmark_node_get_title(node.raw).map { String(cString: $0) } ?? ""
@@ -43,23 +43,16 @@ public struct RenderHooks: Sendable {
                     $0.hasSuffix("</a>") ? String($0.dropLast(4)) : String($0)
                 } ?? rendered
                 let html = link(Link(destination: node.url, text: inner, plainText: MarkdownPlainText.inline(node), title: title))
-                replace(node, kind: CMARK_NODE_CUSTOM_INLINE, with: html)
+                node.replace(by: CMARK_NODE_CUSTOM_INLINE, html: html)
             case CMARK_NODE_CODE_BLOCK:
                 guard let codeBlock else { continue }
                 let info = cmark_node_get_fence_info(node.raw).map { String(cString: $0) } ?? ""
                 let language = String(info.prefix { !$0.isWhitespace })
                 let attributes = String(info.dropFirst(language.count)).trimmingCharacters(in: .whitespaces)
-                replace(node, kind: CMARK_NODE_CUSTOM_BLOCK, with: codeBlock(CodeBlock(language: language, attributes: attributes, code: node.literal)))
+                node.replace(by: CMARK_NODE_CUSTOM_BLOCK, html: codeBlock(CodeBlock(language: language, attributes: attributes, code: node.literal)))
             default:
                 continue
             }
         }
-    }
-
-    private func replace(_ node: CmarkNode, kind: cmark_node_type, with html: String) {
-        let custom = cmark_node_new(kind)
-        cmark_node_set_on_enter(custom, html)
-        cmark_node_replace(node.raw, custom)
-        cmark_node_free(node.raw)
     }
 }

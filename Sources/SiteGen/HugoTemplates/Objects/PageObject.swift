@@ -480,6 +480,16 @@ final class PageObject: TemplateObject, @unchecked Sendable {
     }
 
     /// The paginator of this render, made by the first of `.Paginator` and `.Paginate`.
+    /// What `.Paginator` pages in Hugo: the site's regular pages on the home page, the terms or
+    /// the term's pages on taxonomy pages, and a section's own regular pages (not its subsections).
+    private var defaultPaginated: [PageObject] {
+        switch model.kind {
+        case .home: return site.regularPages
+        case .taxonomy, .term: return pages
+        default: return regularPages
+        }
+    }
+
     func paginator(of pages: [PageObject]?, size: TemplateValue? = nil) throws -> PaginatorObject {
         guard model.isListPage else { throw TemplateFailure("pagination not supported for this page: \(printed)") }
         return try paginator.withLock { current in
@@ -490,7 +500,7 @@ final class PageObject: TemplateObject, @unchecked Sendable {
             case nil: pagerSize = site.model.config.paginate
             case let other?: throw TemplateFailure("Paginate: the pager size must be a number, not \(other.goTypeName)")
             }
-            let made = PaginatorObject(pages: pages ?? self.pages, size: max(1, pagerSize), number: pagerNumber, page: self)
+            let made = PaginatorObject(pages: pages ?? defaultPaginated, size: max(1, pagerSize), number: pagerNumber, page: self)
             current = made
             return made
         }

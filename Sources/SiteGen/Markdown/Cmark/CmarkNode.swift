@@ -72,4 +72,13 @@ struct CmarkNode {
         unlink()
         cmark_node_free(raw)
     }
+
+    /// Puts a custom node (`CMARK_NODE_CUSTOM_BLOCK` or `_INLINE`) in this node's place, which
+    /// renders as `html` whether or not raw HTML is allowed, and frees this node with its subtree.
+    func replace(by kind: cmark_node_type, html: String) {
+        let custom = cmark_node_new(kind)
+        cmark_node_set_on_enter(custom, html)
+        cmark_node_replace(raw, custom)
+        cmark_node_free(raw)
+    }
 }

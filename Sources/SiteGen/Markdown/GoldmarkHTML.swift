@@ -1,0 +1,49 @@
+import CCmarkGFM
+
+/// Where Hugo's goldmark writes other HTML than cmark-gfm for the same Markdown, the nodes are
+/// replaced by custom nodes holding goldmark's markup: HTML5 void elements (`<img …>`, `<hr>`,
+/// `<br>`), table alignment as `style="text-align:…"`, task-list checkboxes with goldmark's
+/// attributes, and `www.` autolinks to `https://`. Applied last, once headings and hooks are done.
+enum GoldmarkHTML {
+    static func apply(to root: CmarkNode, in document: CmarkDocument) {
+        for node in root.descendants.reversed() {
+            switch node.type {
+            case CMARK_NODE_IMAGE:
+                let html = document.html(of: node)
+                node.replace(by: CMARK_NODE_CUSTOM_INLINE, html: html.hasSuffix(" />") ? html.dropLast(3) + ">" : html)
+            case CMARK_NODE_THEMATIC_BREAK:
+                node.replace(by: CMARK_NODE_CUSTOM_BLOCK, html: "<hr>\n")
+            case CMARK_NODE_LINEBREAK:
+                node.replace(by: CMARK_NODE_CUSTOM_INLINE, html: "<br>\n")
+            case CMARK_NODE_LINK:
+                // GFM's extended autolink makes `www.example.org` an `http://` link; goldmark an `https://` one.
+                let text = node.children.count == 1 && node.children[0].type == CMARK_NODE_TEXT ? node.children[0].literal : ""
+                if text.hasPrefix("www."), node.url == "http://" + text { node.url = "https://" + text }
+            case CMARK_NODE_LIST where node.children.contains(where: { typeName(of: $0) == "tasklist" }):
+                node.replace(by: CMARK_NODE_CUSTOM_BLOCK, html: document.html(of: node)
+                    .replacingOccurrences(of: #"<input type="checkbox" checked="" disabled="" />"#, with: #"<input checked="" disabled="" type="checkbox">"#)
+                    .replacingOccurrences(of: #"<input type="checkbox" disabled="" />"#, with: #"<input disabled="" type="checkbox">"#))
+            default:
+                if typeName(of: node) == "table" {
+                    node.replace(by: CMARK_NODE_CUSTOM_BLOCK, html: alignedByStyle(document.html(of: node)))
+                }
+            }
+        }
+    }
+
+    private static func typeName(of node: CmarkNode) -> String {
+        cmark_node_get_type_string(node.raw).map { String(cString: $0) } ?? ""
+    }
+
+    /// `<th align="center">` → `<th style="text-align:center">`, as goldmark writes HTML5 tables.
+    private static func alignedByStyle(_ html: String) -> String {
+        var result = html
+        for cell in ["th", "td"] {
+            for alignment in ["left", "center", "right"] {
+                result = result.replacingOccurrences(of: "<\(cell) align=\"\(alignment)\">", with: "<\(cell) style=\"text-align:\(alignment)\">")
+            }
+        }
+        return result
+    }
+
+}
