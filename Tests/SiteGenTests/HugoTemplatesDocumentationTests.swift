@@ -12,6 +12,7 @@ import Testing
         ("Paginator", PaginatorObject.members.names), ("Language", LanguageObject.members.names),
         ("File", FileObject.members.names), ("Resource (bundle)", ResourceObject.members.names),
         ("Resources (bundle)", ResourcesObject.members.names), ("Resource (assets)", AssetResource.members.names),
+        ("Fragments", FragmentsObject.members.names), ("Heading", HeadingObject.members.names),
         ("Menu", MenuObject.members.names), ("Menu entry", MenuEntryObject.members.names),
         ("Taxonomy", TaxonomyObject.members.names), ("Taxonomy term", WeightedPagesObject.members.names),
         ("Scratch", ScratchObject.members.names), ("Output format", OutputFormatObject.members.names),

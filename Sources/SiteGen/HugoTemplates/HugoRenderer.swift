@@ -143,10 +143,17 @@ struct HugoRenderer: Sendable {
     private func siteFiles(_ host: RenderHost) throws(DiagnosticList) -> [OutputFile] {
         var files: [OutputFile] = []
         let site = host.site
-        // The default language's folder sends to the root it is published at.
+        // The default language's folder sends to the root it is published at, or the root to the
+        // folder; Hugo links the root by the configured base URL as written (`AbsURL("")`).
         let config = site.model.config
-        if sites.sites.count > 1, site.language.code == config.defaultContentLanguage, !config.defaultContentLanguageInSubdir {
-            files.append(try alias(from: "/\(site.language.code)/", to: site.home, host: host))
+        if sites.sites.count > 1, site.language.code == config.defaultContentLanguage {
+            if config.defaultContentLanguageInSubdir {
+                files.append(try alias(from: "/", to: site.home, host: host))
+            } else {
+                let written = config.raw.first { $0.key.lowercased() == "baseurl" }?.value.string ?? ""
+                let root = written.contains("://") ? written : site.home.permalink
+                files.append(try alias(from: "/\(site.language.code)/", to: site.home, permalink: root, host: host))
+            }
         }
         for page in site.pages where !page.model.frontMatter.headless {
             for path in page.model.aliases {
@@ -176,9 +183,9 @@ struct HugoRenderer: Sendable {
     }
 
     /// The redirect page Hugo writes at an alias (`alias.html`, the site's or Hugo's own).
-    private func alias(from path: String, to page: PageObject, host: RenderHost) throws(DiagnosticList) -> OutputFile {
+    private func alias(from path: String, to page: PageObject, permalink: String? = nil, host: RenderHost) throws(DiagnosticList) -> OutputFile {
         let name = layouts.html.has("alias.html") ? "alias.html" : "_internal/alias.html"
-        let data = TemplateValue.map(ValueMap(["Permalink": .string(page.permalink), "Page": .object(page)]))
+        let data = TemplateValue.map(ValueMap(["Permalink": .string(permalink ?? page.permalink), "Page": .object(page)]))
         let text: String
         do throws(TemplateExecutionError) {
             text = try layouts.html.execute(name, data: data, host: host)

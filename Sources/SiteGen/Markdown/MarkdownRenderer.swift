@@ -41,11 +41,14 @@ public struct MarkdownRenderer: Sendable {
         }
         let tocLevels = options.tocStartLevel...max(options.tocStartLevel, options.tocEndLevel)
         let tocEntries = toc.entries(levels: tocLevels)
-        if options.goldmarkHTML { GoldmarkHTML.apply(to: root, in: document) }
-
-        let html = document.html(of: root)
         // Footnote definitions, which cmark moves to the end of the document, are not content blocks.
         let contentBlockCount = root.children.count(where: { $0.type != CMARK_NODE_FOOTNOTE_DEFINITION })
+        if options.goldmarkHTML {
+            GoldmarkHTML.apply(to: root, in: document)
+            GoldmarkFootnotes.apply(to: root, in: document)
+        }
+
+        let html = document.html(of: root)
         let summaryBlockCount = manualSummaryBlocks
             ?? SummaryDivider.automaticBlockCount(
                 wordCounts: Array(wordCounts.prefix(contentBlockCount)), startsSection: startsSection,
