@@ -1,13 +1,19 @@
 import CCmarkGFM
 
 /// Where Hugo's goldmark writes other HTML than cmark-gfm for the same Markdown, the nodes are
-/// replaced by custom nodes holding goldmark's markup: HTML5 void elements (`<img …>`, `<hr>`,
-/// `<br>`), table alignment as `style="text-align:…"`, task-list checkboxes with goldmark's
-/// attributes, and `www.` autolinks to `https://`. Applied last, once headings and hooks are done.
+/// replaced by custom nodes holding goldmark's markup: typographer entities (`&rsquo;`), HTML5
+/// void elements (`<img …>`, `<hr>`, `<br>`), `https://` for `www.` autolinks, table alignment as
+/// `style="text-align:…"` and task-list checkboxes with goldmark's attributes.
 enum GoldmarkHTML {
-    static func apply(to root: CmarkNode, in document: CmarkDocument) {
+    /// Leaves and inlines, which can be rewritten before headings are rendered (a heading's text
+    /// then has goldmark's entities and images too).
+    static func rewriteLeaves(in root: CmarkNode, document: CmarkDocument, typographer: GoldmarkTypographer) {
         for node in root.descendants.reversed() {
             switch node.type {
+            case CMARK_NODE_TEXT:
+                guard GoldmarkTypographer.mayDiffer(node.literal), let html = typographer.html(of: node),
+                      html != document.html(of: node) else { continue }
+                node.replace(by: CMARK_NODE_CUSTOM_INLINE, html: html)
             case CMARK_NODE_IMAGE:
                 let html = document.html(of: node)
                 node.replace(by: CMARK_NODE_CUSTOM_INLINE, html: html.hasSuffix(" />") ? html.dropLast(3) + ">" : html)
@@ -19,14 +25,21 @@ enum GoldmarkHTML {
                 // GFM's extended autolink makes `www.example.org` an `http://` link; goldmark an `https://` one.
                 let text = node.children.count == 1 && node.children[0].type == CMARK_NODE_TEXT ? node.children[0].literal : ""
                 if text.hasPrefix("www."), node.url == "http://" + text { node.url = "https://" + text }
-            case CMARK_NODE_LIST where node.children.contains(where: { typeName(of: $0) == "tasklist" }):
+            default:
+                continue
+            }
+        }
+    }
+
+    /// Tables and task lists, rendered whole; after the headings, which a list item can hold.
+    static func rewriteContainers(in root: CmarkNode, document: CmarkDocument) {
+        for node in root.descendants.reversed() {
+            if node.type == CMARK_NODE_LIST, node.children.contains(where: { typeName(of: $0) == "tasklist" }) {
                 node.replace(by: CMARK_NODE_CUSTOM_BLOCK, html: document.html(of: node)
                     .replacingOccurrences(of: #"<input type="checkbox" checked="" disabled="" />"#, with: #"<input checked="" disabled="" type="checkbox">"#)
                     .replacingOccurrences(of: #"<input type="checkbox" disabled="" />"#, with: #"<input disabled="" type="checkbox">"#))
-            default:
-                if typeName(of: node) == "table" {
-                    node.replace(by: CMARK_NODE_CUSTOM_BLOCK, html: alignedByStyle(document.html(of: node)))
-                }
+            } else if typeName(of: node) == "table" {
+                node.replace(by: CMARK_NODE_CUSTOM_BLOCK, html: alignedByStyle(document.html(of: node)))
             }
         }
     }
@@ -45,5 +58,4 @@ enum GoldmarkHTML {
         }
         return result
     }
-
 }

@@ -11,14 +11,15 @@ enum HeadingRewriter {
     }
 
     /// Strips `{#id}` attributes and assigns ids in document order; the tree still has its headings.
-    static func anchors(in root: CmarkNode) -> [Anchor] {
+    /// With a `typographer`, ids are made from the quotes and dashes as typed, as goldmark makes them.
+    static func anchors(in root: CmarkNode, typographer: GoldmarkTypographer? = nil) -> [Anchor] {
         var ids = HeadingIDGenerator()
         return root.descendants.filter { $0.type == CMARK_NODE_HEADING }.map { heading in
             if let explicit = takeExplicitID(from: heading) {
                 ids.reserve(explicit)
                 return Anchor(heading: heading, id: explicit)
             }
-            return Anchor(heading: heading, id: ids.generate(from: text(of: heading)))
+            return Anchor(heading: heading, id: ids.generate(from: text(of: heading, typographer: typographer)))
         }
     }
 
@@ -57,9 +58,11 @@ enum HeadingRewriter {
         return String(match.output.1)
     }
 
-    private static func text(of heading: CmarkNode) -> String {
+    private static func text(of heading: CmarkNode, typographer: GoldmarkTypographer? = nil) -> String {
         heading.descendants.map { node in
             switch node.type {
+            case CMARK_NODE_TEXT where typographer != nil && GoldmarkTypographer.mayDiffer(node.literal):
+                typographer?.idText(of: node) ?? node.literal
             case CMARK_NODE_TEXT, CMARK_NODE_CODE: node.literal
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: " "
             default: ""

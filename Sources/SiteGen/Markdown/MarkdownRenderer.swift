@@ -17,7 +17,8 @@ public struct MarkdownRenderer: Sendable {
         let root = document.root
         resolveDestinations(in: root, with: resolveDestination)
 
-        let anchors = HeadingRewriter.anchors(in: root)
+        let typographer = options.goldmarkHTML ? GoldmarkTypographer(source: markdown) : nil
+        let anchors = HeadingRewriter.anchors(in: root, typographer: typographer)
         let manualSummaryBlocks = SummaryDivider.remove(from: root)
         // Measured before the headings become custom blocks, which have no text nodes. Each block's
         // text is dropped once counted, but for the leading blocks.
@@ -35,6 +36,7 @@ public struct MarkdownRenderer: Sendable {
         let wordCount = wordCounts.reduce(0, +)
 
         if !hooks.isEmpty { hooks.apply(to: root, in: document) }
+        if let typographer { GoldmarkHTML.rewriteLeaves(in: root, document: document, typographer: typographer) }
         var toc = TableOfContentsBuilder()
         for anchor in anchors {
             toc.add(HeadingRewriter.replace(anchor, in: document, hook: hooks.heading))
@@ -44,7 +46,7 @@ public struct MarkdownRenderer: Sendable {
         // Footnote definitions, which cmark moves to the end of the document, are not content blocks.
         let contentBlockCount = root.children.count(where: { $0.type != CMARK_NODE_FOOTNOTE_DEFINITION })
         if options.goldmarkHTML {
-            GoldmarkHTML.apply(to: root, in: document)
+            GoldmarkHTML.rewriteContainers(in: root, document: document)
             GoldmarkFootnotes.apply(to: root, in: document)
         }
 

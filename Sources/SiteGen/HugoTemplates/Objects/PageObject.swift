@@ -138,6 +138,15 @@ final class PageObject: TemplateObject, @unchecked Sendable {
             else { continue }
             for (key, value) in cascade where keys.insert(key.lowercased()).inserted { params[key] = value }
         }
+        // Hugo puts these in every page's params: its dates as they were resolved, and flags.
+        func first(of names: [String]) -> SiteGen.Value? {
+            names.lazy.compactMap { name in params.first { $0.key.lowercased() == name }?.value }.first
+        }
+        var derived: [(String, SiteGen.Value?)] = [("date", first(of: Self.dateKeys)), ("lastmod", first(of: Self.lastmodKeys)),
+                                                   ("publishdate", first(of: Self.publishDateKeys)),
+                                                   ("draft", .bool(false)), ("iscjklanguage", .bool(false))]
+        if model.kind == .term { derived.append(("title", .string(title))) }
+        for case let (key, value?) in derived where keys.insert(key).inserted { params[key] = value }
         paramsCache.withLock { $0 = params }
         return params
     }

@@ -1,0 +1,106 @@
+import CCmarkGFM
+
+/// goldmark's typographer, recovered from cmark's smart punctuation: cmark replaces `'`, `"`,
+/// `--`, `---` and `...` by characters and merges them into the surrounding text, so a text node
+/// is read against its source line to tell a replaced quote (`&rsquo;` in goldmark's HTML, `'` in
+/// its heading ids) from one typed as a character (kept as it is). A node whose source does not
+/// line up with its text (an entity, a position cmark does not track exactly) is left to cmark.
+struct GoldmarkTypographer {
+    private let lines: [ArraySlice<UInt8>]
+
+    init(source: String) {
+        lines = Array(source.utf8).split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+    }
+
+    /// The node's text as goldmark writes it: HTML-escaped, with the typographer's entities.
+    func html(of node: CmarkNode) -> String? {
+        aligned(node).map { pieces in pieces.map { $0.html }.joined() }
+    }
+
+    /// The node's text as goldmark makes heading ids from it: the source's `'`, `"`, `--`, `...`.
+    func idText(of node: CmarkNode) -> String? {
+        aligned(node).map { pieces in pieces.map { $0.source }.joined() }
+    }
+
+    /// Whether cmark may have replaced punctuation in the text, or goldmark would (`<<`, `>>`).
+    static func mayDiffer(_ literal: String) -> Bool {
+        literal.utf8.contains { $0 == 0xE2 || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }
+    }
+
+    private struct Piece {
+        var html: String
+        var source: String
+    }
+
+    private static let quotes: [(typed: UInt8, character: [UInt8], entity: String)] = [
+        (UInt8(ascii: "'"), [0xE2, 0x80, 0x99], "&rsquo;"), (UInt8(ascii: "'"), [0xE2, 0x80, 0x98], "&lsquo;"),
+        (UInt8(ascii: "\""), [0xE2, 0x80, 0x9D], "&rdquo;"), (UInt8(ascii: "\""), [0xE2, 0x80, 0x9C], "&ldquo;"),
+    ]
+    private static let enDash: [UInt8] = [0xE2, 0x80, 0x93], emDash: [UInt8] = [0xE2, 0x80, 0x94], ellipsis: [UInt8] = [0xE2, 0x80, 0xA6]
+
+    private func aligned(_ node: CmarkNode) -> [Piece]? {
+        let line = Int(cmark_node_get_start_line(node.raw)), start = Int(cmark_node_get_start_column(node.raw))
+        let end = Int(cmark_node_get_end_column(node.raw))
+        guard line == Int(cmark_node_get_end_line(node.raw)), line >= 1, line <= lines.count, start >= 1, end >= start else { return nil }
+        let text = lines[line - 1]
+        guard text.count >= end else { return nil }
+        let source = Array(text[(text.startIndex + start - 1)..<(text.startIndex + end)])
+        let literal = Array(node.literal.utf8)
+        var pieces: [Piece] = []
+        var i = 0, j = 0
+        func starts(_ bytes: [UInt8], at index: Int, in array: [UInt8]) -> Bool {
+            index + bytes.count <= array.count && Array(array[index..<(index + bytes.count)]) == bytes
+        }
+        while i < source.count || j < literal.count {
+            guard i < source.count, j < literal.count else { return nil }
+            let byte = source[i]
+            if byte == UInt8(ascii: "\\"), i + 1 < source.count, source[i + 1] == literal[j], source[i + 1] < 0x80 {
+                pieces.append(Piece(html: Self.escaped([literal[j]]), source: String(decoding: [literal[j]], as: UTF8.self)))
+                i += 2; j += 1
+            } else if byte == UInt8(ascii: "&") {
+                return nil  // goldmark keeps entities as written, cmark decodes them
+            } else if let quote = Self.quotes.first(where: { $0.typed == byte && starts($0.character, at: j, in: literal) }) {
+                pieces.append(Piece(html: quote.entity, source: String(decoding: [byte], as: UTF8.self)))
+                i += 1; j += quote.character.count
+            } else if byte == UInt8(ascii: "-"), starts(Self.enDash, at: j, in: literal) || starts(Self.emDash, at: j, in: literal) {
+                var hyphens = 0
+                while i < source.count, source[i] == UInt8(ascii: "-") { hyphens += 1; i += 1 }
+                while starts(Self.enDash, at: j, in: literal) || starts(Self.emDash, at: j, in: literal) { j += 3 }
+                // goldmark takes `---` first, then `--`, and leaves a single hyphen.
+                let html = String(repeating: "&mdash;", count: hyphens / 3) + (hyphens % 3 == 2 ? "&ndash;" : hyphens % 3 == 1 ? "-" : "")
+                pieces.append(Piece(html: html, source: String(repeating: "-", count: hyphens)))
+            } else if byte == UInt8(ascii: "."), starts(Self.ellipsis, at: j, in: literal), starts(Array("...".utf8), at: i, in: source) {
+                pieces.append(Piece(html: "&hellip;", source: "..."))
+                i += 3; j += 3
+            } else if (byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")), i + 1 < source.count, source[i + 1] == byte,
+                      starts([byte, byte], at: j, in: literal) {
+                pieces.append(Piece(html: byte == UInt8(ascii: "<") ? "&laquo;" : "&raquo;", source: String(decoding: [byte, byte], as: UTF8.self)))
+                i += 2; j += 2
+            } else if byte == literal[j] {
+                var k = 1
+                while i + k < source.count, j + k < literal.count, source[i + k] == literal[j + k], source[i + k] >= 0x80 { k += 1 }
+                let bytes = Array(literal[j..<(j + k)])
+                pieces.append(Piece(html: Self.escaped(bytes), source: String(decoding: bytes, as: UTF8.self)))
+                i += k; j += k
+            } else {
+                return nil
+            }
+        }
+        return pieces
+    }
+
+    /// cmark's escaping of text.
+    private static func escaped(_ bytes: [UInt8]) -> String {
+        var html = ""
+        for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars {
+            switch scalar {
+            case "&": html += "&amp;"
+            case "<": html += "&lt;"
+            case ">": html += "&gt;"
+            case "\"": html += "&quot;"
+            default: html.unicodeScalars.append(scalar)
+            }
+        }
+        return html
+    }
+}
