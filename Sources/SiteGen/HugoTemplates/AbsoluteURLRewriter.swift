@@ -83,12 +83,35 @@ struct AbsoluteURLRewriter {
         private func find(_ prefix: inout Prefix, from start: Int) -> Bool {
             if prefix.disabled { return false }
             if prefix.nextPosition == -1 {
-                guard let found = content[start...].firstRange(of: prefix.bytes) else {
+                guard let found = index(of: prefix.bytes, from: start) else {
                     prefix.disabled = true
                     return false
                 }
-                prefix.nextPosition = found.upperBound
+                prefix.nextPosition = found + prefix.bytes.count
             }
+            return true
+        }
+
+        /// Where `needle` next starts at or after `start` (Foundation's generic `firstRange(of:)`
+        /// was a fifth of a build on feeds).
+        private func index(of needle: [UInt8], from start: Int) -> Int? {
+            guard let first = needle.first, needle.count <= content.count else { return nil }
+            var i = start
+            let last = content.count - needle.count
+            while i <= last {
+                if content[i] == first {
+                    var k = 1
+                    while k < needle.count && content[i + k] == needle[k] { k += 1 }
+                    if k == needle.count { return i }
+                }
+                i += 1
+            }
+            return nil
+        }
+
+        private func hasPrefix(_ bytes: [UInt8], at index: Int) -> Bool {
+            guard index + bytes.count <= content.count else { return false }
+            for k in bytes.indices where content[index + k] != bytes[k] { return false }
             return true
         }
 
@@ -98,7 +121,7 @@ struct AbsoluteURLRewriter {
         }
 
         private mutating func consumeQuote() -> [UInt8]? {
-            for quote in quotes where content[position...].starts(with: quote) {
+            for quote in quotes where hasPrefix(quote, at: position) {
                 position += quote.count
                 emit()
                 return quote
@@ -122,7 +145,7 @@ struct AbsoluteURLRewriter {
 
         private mutating func checkSrcset() {
             guard let quote = consumeQuote(), atRelativeURL,
-                  let end = content[position...].firstRange(of: quote)?.lowerBound, end - position <= 2000 else { return }
+                  let end = index(of: quote, from: position), end - position <= 2000 else { return }
             if position > start { emit() }
             // Hugo takes the closing quote's first byte along, and writes the fields back one space apart.
             let section = content[position...min(end, content.count - 1)]

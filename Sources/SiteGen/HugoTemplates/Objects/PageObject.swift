@@ -13,21 +13,32 @@ final class PageObject: TemplateObject, @unchecked Sendable {
     let store = ScratchObject()
     /// The paginator made by `.Paginator` or `.Paginate` while this page renders; the first call decides it.
     let paginator = Mutex<PaginatorObject?>(nil)
-    private let summaryCache = Mutex<(text: String, truncated: Bool)?>(nil)
-    private let paramsCache = Mutex<[String: SiteGen.Value]?>(nil)
-    private let plainCache = Mutex<String?>(nil)
-    private let datesCache = Mutex<(date: GoTime?, lastmod: GoTime?)?>(nil)
+    private let derived: DerivedValues
 
-    init(site: SiteObject, id: Site.PageID, pagerNumber: Int = 1) {
+    /// What is worked out from the page once, whichever object of it asks first: the objects of
+    /// its pagers, and the one a list shows it in, share them.
+    private final class DerivedValues: Sendable {
+        let summary = Mutex<(text: String, truncated: Bool)?>(nil)
+        let params = Mutex<[String: SiteGen.Value]?>(nil)
+        let plain = Mutex<String?>(nil)
+        let dates = Mutex<(date: GoTime?, lastmod: GoTime?)?>(nil)
+    }
+
+    convenience init(site: SiteObject, id: Site.PageID) {
+        self.init(site: site, id: id, pagerNumber: 1, derived: DerivedValues())
+    }
+
+    private init(site: SiteObject, id: Site.PageID, pagerNumber: Int, derived: DerivedValues) {
         self.site = site
         self.id = id
         self.model = site.model.pages[id]
         self.pagerNumber = pagerNumber
+        self.derived = derived
     }
 
     /// This page rendering pager `number` of its list.
     func forPager(_ number: Int) -> PageObject {
-        PageObject(site: site, id: id, pagerNumber: number)
+        PageObject(site: site, id: id, pagerNumber: number, derived: derived)
     }
 
     var typeName: String { "*hugolib.pageState" }
@@ -42,7 +53,7 @@ final class PageObject: TemplateObject, @unchecked Sendable {
 
     /// A regular page's dates are its own; a list page's are its newest page's (Hugo's rule).
     var dates: (date: GoTime?, lastmod: GoTime?) {
-        if let known = datesCache.withLock({ $0 }) { return known }
+        if let known = derived.dates.withLock({ $0 }) { return known }
         let own = (date: time(Self.dateKeys), lastmod: time(Self.lastmodKeys))
         var made = own
         switch model.kind {
@@ -60,7 +71,7 @@ final class PageObject: TemplateObject, @unchecked Sendable {
             let newestChange = members.compactMap(\.dates.lastmod).max { $0.unixSeconds < $1.unixSeconds }
             made = (own.date ?? newest, own.lastmod ?? own.date ?? newestChange)
         }
-        datesCache.withLock { $0 = made }
+        derived.dates.withLock { $0 = made }
         return made
     }
 
@@ -129,7 +140,7 @@ final class PageObject: TemplateObject, @unchecked Sendable {
     /// The front matter's params, with what the pages above it `cascade` to it (the nearest first)
     /// for the keys it does not set itself.
     var params: [String: SiteGen.Value] {
-        if let known = paramsCache.withLock({ $0 }) { return known }
+        if let known = derived.params.withLock({ $0 }) { return known }
         var params = model.frontMatter.params
         var keys = Set(params.keys.map { $0.lowercased() })
         // Hugo's cascade applies to the page that declares it too.
@@ -142,20 +153,20 @@ final class PageObject: TemplateObject, @unchecked Sendable {
         func first(of names: [String]) -> SiteGen.Value? {
             names.lazy.compactMap { name in params.first { $0.key.lowercased() == name }?.value }.first
         }
-        var derived: [(String, SiteGen.Value?)] = [("date", first(of: Self.dateKeys)), ("lastmod", first(of: Self.lastmodKeys)),
+        var implied: [(String, SiteGen.Value?)] = [("date", first(of: Self.dateKeys)), ("lastmod", first(of: Self.lastmodKeys)),
                                                    ("publishdate", first(of: Self.publishDateKeys)),
                                                    ("draft", .bool(false)), ("iscjklanguage", .bool(false))]
-        if model.kind == .term { derived.append(("title", .string(title))) }
-        for case let (key, value?) in derived where keys.insert(key).inserted { params[key] = value }
-        paramsCache.withLock { $0 = params }
+        if model.kind == .term { implied.append(("title", .string(title))) }
+        for case let (key, value?) in implied where keys.insert(key).inserted { params[key] = value }
+        derived.params.withLock { $0 = params }
         return params
     }
 
     /// Hugo's `.Plain`: the content without its tags.
     var plain: String {
-        if let known = plainCache.withLock({ $0 }) { return known }
+        if let known = derived.plain.withLock({ $0 }) { return known }
         let made = PlainText.of(model.rendered?.html ?? "")
-        plainCache.withLock { $0 = made }
+        derived.plain.withLock { $0 = made }
         return made
     }
 
@@ -198,7 +209,7 @@ final class PageObject: TemplateObject, @unchecked Sendable {
     /// Hugo 0.111's `.Summary`: the HTML above `<!--more-->`, or the front matter's `summary`, or
     /// else the plain text cut after `summaryLength` words at the end of a sentence.
     var summary: (text: String, truncated: Bool) {
-        if let known = summaryCache.withLock({ $0 }) { return known }
+        if let known = derived.summary.withLock({ $0 }) { return known }
         let made: (text: String, truncated: Bool)
         if let rendered = model.rendered, model.frontMatter.summary?.isEmpty == false {
             // Markdownified, as `markdownify` does: one paragraph loses its `<p>`.
@@ -210,7 +221,7 @@ final class PageObject: TemplateObject, @unchecked Sendable {
         } else {
             made = Self.wholeSentences(plain, words: site.model.config.summaryLength)
         }
-        summaryCache.withLock { $0 = made }
+        derived.summary.withLock { $0 = made }
         return made
     }
 
