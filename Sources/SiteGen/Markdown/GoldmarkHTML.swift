@@ -38,7 +38,8 @@ enum GoldmarkHTML {
                 node.replace(by: CMARK_NODE_CUSTOM_BLOCK, html: document.html(of: node)
                     .replacingOccurrences(of: #"<input type="checkbox" checked="" disabled="" />"#, with: #"<input checked="" disabled="" type="checkbox">"#)
                     .replacingOccurrences(of: #"<input type="checkbox" disabled="" />"#, with: #"<input disabled="" type="checkbox">"#))
-            } else if typeName(of: node) == "table" {
+            } else if node.isBlock, node.type.rawValue > CMARK_NODE_FOOTNOTE_DEFINITION.rawValue, typeName(of: node) == "table" {
+                // Only extensions' blocks are numbered after cmark's own; only they need their name read.
                 node.replace(by: CMARK_NODE_CUSTOM_BLOCK, html: alignedByStyle(document.html(of: node)))
             }
         }

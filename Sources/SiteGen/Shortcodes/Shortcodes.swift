@@ -6,8 +6,18 @@ public enum Shortcodes {
     /// `markdown` starts, so errors point into the file. Throws every error in the document.
     public static func expand(_ markdown: String, file: String, firstLine: Int,
                               renderer: some ShortcodeRendering) throws(DiagnosticList) -> ShortcodeExpansion {
-        guard markdown.contains("{{") else { return ShortcodeExpansion(markdown: markdown, placeholders: [:]) }
+        guard mentionsShortcode(markdown) else { return ShortcodeExpansion(markdown: markdown, placeholders: [:]) }
         var expander = ShortcodeExpander(markdown, file: file, firstLine: firstLine, renderer: renderer)
         return try expander.expand()
+    }
+
+    /// `{{` anywhere, found on the bytes (Foundation's `contains` was 2 % of a build).
+    private static func mentionsShortcode(_ markdown: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in markdown.utf8 {
+            if byte == UInt8(ascii: "{") && previous == UInt8(ascii: "{") { return true }
+            previous = byte
+        }
+        return false
     }
 }

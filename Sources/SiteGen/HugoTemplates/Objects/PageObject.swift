@@ -22,6 +22,7 @@ final class PageObject: TemplateObject, @unchecked Sendable {
         let params = Mutex<[String: SiteGen.Value]?>(nil)
         let plain = Mutex<String?>(nil)
         let dates = Mutex<(date: GoTime?, lastmod: GoTime?)?>(nil)
+        let wordCount = Mutex<Int?>(nil)
     }
 
     convenience init(site: SiteObject, id: Site.PageID) {
@@ -171,7 +172,12 @@ final class PageObject: TemplateObject, @unchecked Sendable {
     }
 
     /// Hugo's `.WordCount`: the words of the plain text, split at white space.
-    var wordCount: Int { plain.split(whereSeparator: \.isWhitespace).count }
+    var wordCount: Int {
+        if let known = derived.wordCount.withLock({ $0 }) { return known }
+        let made = PlainText.wordCount(plain)
+        derived.wordCount.withLock { $0 = made }
+        return made
+    }
 
     /// A front-matter param, or the site's when the page has none (`.Param`).
     func param(_ key: String) -> TemplateValue? {
@@ -331,7 +337,7 @@ final class PageObject: TemplateObject, @unchecked Sendable {
     }
 
     func terms(of taxonomy: String) -> [PageObject] {
-        guard let configured = site.model.taxonomies.first(where: { $0.plural == taxonomy.lowercased() }) else { return [] }
+        guard let configured = site.model.taxonomies.first(where: { $0.plural.lowercased() == taxonomy.lowercased() }) else { return [] }
         let names = Set((model.frontMatter.taxonomies[configured.plural] ?? []).map { $0.lowercased() })
         return configured.terms.filter { names.contains($0.name.lowercased()) }.map { site.pages[$0.page] }
     }

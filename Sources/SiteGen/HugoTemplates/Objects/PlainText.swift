@@ -40,6 +40,22 @@ enum PlainText {
         } ?? html
     }
 
+    /// The words of plain text, split at white space (Go's `strings.Fields`), counted.
+    static func wordCount(_ text: String) -> Int {
+        var text = text
+        return text.withUTF8 { bytes in
+            var count = 0, inWord = false, i = 0
+            while i < bytes.count {
+                let end = min(i + scalarLength(bytes[i]), bytes.count)
+                let isSpace = whiteSpace(bytes, i, end)
+                if !isSpace && !inWord { count += 1 }
+                inWord = !isSpace
+                i = end
+            }
+            return count
+        }
+    }
+
     private static let lineBreakTags: [[UInt8]] = [Array("</p>".utf8), Array("<br>".utf8), Array("<br />".utf8)]
 
     private static func lineBreakTag(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {

@@ -46,6 +46,10 @@ final class SiteObject: TemplateObject, @unchecked Sendable {
     private(set) var allPages: [PageObject] = []
     /// Pages by URL path (`/posts/first/`).
     private(set) var pagesByPath: [String: PageObject] = [:]
+    /// `.GetPage` references as Hugo resolves them: lower-cased paths without slashes at the ends
+    /// and without the language (`posts/first`, `fatags/x`), the content file's for a page that
+    /// has one, else its URL path within the language's site.
+    private var pagesByReference: [String: PageObject] = [:]
     /// The menus, with `sectionPagesMenu`'s entries for the top-level sections.
     private(set) var menus: [String: [MenuEntry]] = [:]
 
@@ -95,9 +99,18 @@ final class SiteObject: TemplateObject, @unchecked Sendable {
         self.children = children.mapValues { $0.sorted(by: PageObject.defaultOrder) }
         regularPages.sort(by: PageObject.defaultOrder)
         allPages = pages.filter { $0.model.kind != .notFound && !$0.model.frontMatter.headless }.sorted(by: PageObject.defaultOrder)
+        let languageFolder = pages[model.home].model.path
         for page in pages where page.model.kind != .notFound {
             pagesByTranslationKey[page.translationKey] = page
             pagesByPath[page.model.path] = page
+            let reference: String
+            if let source = page.model.source {
+                reference = String(source.translationKey.drop { $0 != ":" }.dropFirst())
+            } else {
+                reference = String(page.model.path.dropFirst(page.model.path.hasPrefix(languageFolder) ? languageFolder.count : 0))
+            }
+            let key = reference.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+            if pagesByReference[key] == nil { pagesByReference[key] = page }
         }
         menus = model.menus
         if let menu = model.config.raw.first(where: { $0.key.lowercased() == "sectionpagesmenu" })?.value.string, !menu.isEmpty {
@@ -121,8 +134,9 @@ final class SiteObject: TemplateObject, @unchecked Sendable {
         for candidate in [path, path + ".md", path + "/index.md", path + "/_index.md"] {
             if let id = model.pagesByContentPath[candidate] { return pages[id] }
         }
-        let lowered = path.lowercased()
-        return pagesByPath["/" + lowered + "/"] ?? pagesByPath["/" + lowered] ?? pages.first { $0.contentPath == lowered }
+        var lowered = path.lowercased()
+        for suffix in [".md", "/_index", "/index"] where lowered.hasSuffix(suffix) { lowered.removeLast(suffix.count) }
+        return pagesByReference[lowered] ?? pagesByPath["/" + lowered + "/"] ?? pagesByPath["/" + lowered]
     }
 
     static let members = MemberTable<SiteObject>([

@@ -36,10 +36,10 @@ final class TaxonomyObject: TemplateObject {
 
     /// Terms by their key (Hugo keys taxonomies by the term's URL form, lower-cased).
     var entries: [(key: String, value: TemplateValue)] {
-        taxonomy.terms.map { (key(of: $0), .object(WeightedPagesObject(term: $0, site: site))) }.sorted { $0.key < $1.key }
+        taxonomy.terms.map { (Self.key(of: $0, in: site), .object(WeightedPagesObject(term: $0, site: site))) }.sorted { $0.key < $1.key }
     }
 
-    private func key(of term: Term) -> String {
+    static func key(of term: Term, in site: SiteObject) -> String {
         site.pages[term.page].model.path.split(separator: "/").last.map(String.init) ?? term.name.lowercased()
     }
 
@@ -91,8 +91,9 @@ final class WeightedPagesObject: TemplateObject {
         "Page": { entry, _, _ in .object(entry.site.pages[entry.term.page]) },
         "Pages": { entry, _, _ in .object(PagesObject(entry.pages)) },
         "Count": { entry, _, _ in .int(entry.term.pages.count) },
-        "Term": { entry, _, _ in .string(entry.term.name.lowercased()) },
-        "Name": { entry, _, _ in .string(entry.term.name) },
+        // Hugo's taxonomy key, which both name: `y-z` for `Y Z`.
+        "Term": { entry, _, _ in .string(TaxonomyObject.key(of: entry.term, in: entry.site)) },
+        "Name": { entry, _, _ in .string(TaxonomyObject.key(of: entry.term, in: entry.site)) },
         "WeightedPages": { entry, _, _ in .object(entry) },
         "Len": { entry, _, _ in .int(entry.term.pages.count) },
     ])
