@@ -64,8 +64,19 @@ final class RenderHost: Sendable {
         return code + "/"
     }
 
+    /// `//host…`, or a scheme (`https:`, `mailto:`): a letter, then letters, digits, `+`, `.`, `-`, then `:`.
     private static func hasScheme(_ url: String) -> Bool {
-        url.hasPrefix("//") || url.range(of: "^[a-zA-Z][a-zA-Z0-9+.-]*:", options: .regularExpression) != nil
+        if url.hasPrefix("//") { return true }
+        for (index, byte) in url.utf8.enumerated() {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"): continue
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: "-"):
+                if index == 0 { return false }
+            case UInt8(ascii: ":"): return index > 0
+            default: return false
+            }
+        }
+        return false
     }
 
     private static func host(of url: String) -> String? {

@@ -51,12 +51,23 @@ enum GoldmarkHTML {
 
     /// `<th align="center">` → `<th style="text-align:center">`, as goldmark writes HTML5 tables.
     private static func alignedByStyle(_ html: String) -> String {
-        var result = html
-        for cell in ["th", "td"] {
-            for alignment in ["left", "center", "right"] {
-                result = result.replacingOccurrences(of: "<\(cell) align=\"\(alignment)\">", with: "<\(cell) style=\"text-align:\(alignment)\">")
+        let bytes = Array(html.utf8)
+        let attribute = Array(" align=\"".utf8), style = Array(" style=\"text-align:".utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + 64)
+        var i = 0
+        while i < bytes.count {
+            // At `<th` or `<td` followed by ` align="`.
+            if bytes[i] == UInt8(ascii: "<"), i + 3 + attribute.count <= bytes.count, bytes[i + 1] == UInt8(ascii: "t"),
+               bytes[i + 2] == UInt8(ascii: "h") || bytes[i + 2] == UInt8(ascii: "d"),
+               Array(bytes[(i + 3)..<(i + 3 + attribute.count)]) == attribute {
+                output += bytes[i..<(i + 3)] + style
+                i += 3 + attribute.count
+                continue
             }
+            output.append(bytes[i])
+            i += 1
         }
-        return result
+        return String(decoding: output, as: UTF8.self)
     }
 }

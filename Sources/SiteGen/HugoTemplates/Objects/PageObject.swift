@@ -312,15 +312,13 @@ final class PageObject: TemplateObject, @unchecked Sendable {
     }
 
     /// Hugo's `.Next` points up the site's list (to the newer page), `.Prev` down.
-    private func neighbour(in list: [PageObject], offset: Int) -> TemplateValue {
-        guard let index = list.firstIndex(where: { $0.id == id }) else { return .null }
-        let target = index + offset
-        return list.indices.contains(target) ? .object(list[target]) : .null
+    /// The page `offset` places from this one in `list`, where it stands at `index`.
+    private func neighbour(in list: [PageObject], at index: Int?, offset: Int) -> TemplateValue {
+        guard let index, list.indices.contains(index), list[index].id == id, list.indices.contains(index + offset) else { return .null }
+        return .object(list[index + offset])
     }
 
-    private var sectionSiblings: [PageObject] {
-        (site.children[site.model.parent[id] ?? site.model.home] ?? []).filter { $0.model.kind == .page }
-    }
+    private var sectionPages: [PageObject] { site.sectionPages[site.model.parent[id] ?? site.model.home] ?? [] }
 
     var description: String { model.frontMatter.description ?? "" }
 
@@ -400,10 +398,10 @@ final class PageObject: TemplateObject, @unchecked Sendable {
         "CurrentSection": { page, _, _ in .object(page.currentSection) },
         "FirstSection": { page, _, _ in .object(page.firstSection) },
         "Ancestors": { page, _, _ in .object(PagesObject(page.ancestors)) },
-        "Next": { page, _, _ in page.neighbour(in: page.site.regularPages, offset: -1) },
-        "Prev": { page, _, _ in page.neighbour(in: page.site.regularPages, offset: 1) },
-        "NextInSection": { page, _, _ in page.neighbour(in: page.sectionSiblings, offset: -1) },
-        "PrevInSection": { page, _, _ in page.neighbour(in: page.sectionSiblings, offset: 1) },
+        "Next": { page, _, _ in page.neighbour(in: page.site.regularPages, at: page.site.regularPosition[page.id], offset: -1) },
+        "Prev": { page, _, _ in page.neighbour(in: page.site.regularPages, at: page.site.regularPosition[page.id], offset: 1) },
+        "NextInSection": { page, _, _ in page.neighbour(in: page.sectionPages, at: page.site.sectionPosition[page.id], offset: -1) },
+        "PrevInSection": { page, _, _ in page.neighbour(in: page.sectionPages, at: page.site.sectionPosition[page.id], offset: 1) },
         "Scratch": { page, _, _ in .object(page.scratch) },
         "Store": { page, _, _ in .object(page.store) },
         "IsTranslated": { page, _, _ in .bool(page.site.all.translations(of: page).count > 1) },

@@ -50,6 +50,12 @@ final class SiteObject: TemplateObject, @unchecked Sendable {
     /// and without the language (`posts/first`, `fatags/x`), the content file's for a page that
     /// has one, else its URL path within the language's site.
     private var pagesByReference: [String: PageObject] = [:]
+    /// Each list page's regular pages in the default order, and where each page stands in its
+    /// list's, for `.NextInSection` and `.PrevInSection`.
+    private(set) var sectionPages: [Site.PageID: [PageObject]] = [:]
+    private(set) var sectionPosition: [Site.PageID: Int] = [:]
+    /// Where each page stands in `regularPages`, for `.Next` and `.Prev`.
+    private(set) var regularPosition: [Site.PageID: Int] = [:]
     /// The menus, with `sectionPagesMenu`'s entries for the top-level sections.
     private(set) var menus: [String: [MenuEntry]] = [:]
 
@@ -97,7 +103,12 @@ final class SiteObject: TemplateObject, @unchecked Sendable {
         self.children = children
         regularPages = pages.filter { $0.model.kind == .page && !$0.model.frontMatter.headless }
         self.children = children.mapValues { $0.sorted(by: PageObject.defaultOrder) }
+        sectionPages = self.children.mapValues { $0.filter { $0.model.kind == .page } }
+        for list in sectionPages.values {
+            for (position, page) in list.enumerated() { sectionPosition[page.id] = position }
+        }
         regularPages.sort(by: PageObject.defaultOrder)
+        for (position, page) in regularPages.enumerated() { regularPosition[page.id] = position }
         allPages = pages.filter { $0.model.kind != .notFound && !$0.model.frontMatter.headless }.sorted(by: PageObject.defaultOrder)
         let languageFolder = pages[model.home].model.path
         for page in pages where page.model.kind != .notFound {
