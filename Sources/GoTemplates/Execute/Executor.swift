@@ -240,11 +240,7 @@ final class Executor {
         case .bool(let value, _): return .bool(value)
         case .string(let text, _): return .string(text)
         case .number(let number, let position):
-            // Go's ideal constants: `1.0` is a float, `1` and `'a'` ints.
-            if !number.isCharacter, let float = number.float,
-               number.int == nil || number.text.contains(where: { ".eEpP".contains($0) }) && !number.text.lowercased().hasPrefix("0x") {
-                return .float(float)
-            }
+            if number.isFloat, let float = number.float { return .float(float) }
             guard let int = number.int else { throw fail("number \(number.text) does not fit", at: position) }
             return .int(int)
         case .field(let members, let position):
@@ -267,6 +263,8 @@ final class Executor {
     }
 
     private func arguments(_ nodes: ArraySlice<Argument>, final: Value?, dot: Value, frame: inout [Value]) throws -> [Value] {
+        // Most field accesses have no arguments: no array to allocate.
+        if nodes.isEmpty && final == nil { return [] }
         var values: [Value] = []
         values.reserveCapacity(nodes.count + 1)
         for node in nodes { values.append(try argument(node, dot: dot, frame: &frame)) }

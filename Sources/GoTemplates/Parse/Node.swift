@@ -144,6 +144,18 @@ public struct NumberLiteral: Sendable {
     public let float: Double?
     /// A character constant (`'a'`): an int that prints as a number.
     public let isCharacter: Bool
+    /// Go's ideal constant as an argument: `1.0` and `1e3` are floats, `1`, `0x1P-2`'s ints and `'a'`
+    /// ints. Decided once here, not each time the template runs.
+    public let isFloat: Bool
+
+    public init(text: String, int: Int?, float: Double?, isCharacter: Bool) {
+        self.text = text
+        self.int = int
+        self.float = float
+        self.isCharacter = isCharacter
+        isFloat = !isCharacter && float != nil
+            && (int == nil || text.contains(where: { ".eEpP".contains($0) }) && !text.lowercased().hasPrefix("0x"))
+    }
 }
 
 /// `if`, `range` and `with`.

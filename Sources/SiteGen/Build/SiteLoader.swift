@@ -75,11 +75,12 @@ struct SiteLoader {
         let inventory = try scan(config, languages: languages)
 
         var problems: [Diagnostic] = []
+        let onHugoLayouts = HugoLayouts.exist(site: options.source, themes: config.themes)
         var strings = StringTables(defaultLanguage: config.defaultContentLanguage), hasStrings = true
         do {
             strings = try StringTables.load(siteDirectory: options.source, languages: languages.map(\.code),
                                             defaultLanguage: config.defaultContentLanguage, themes: config.themes,
-                                            embeddedTheme: !HugoLayouts.exist(site: options.source, themes: config.themes))
+                                            embeddedTheme: !onHugoLayouts)
         } catch {
             problems += error.diagnostics
             hasStrings = false
@@ -97,7 +98,8 @@ struct SiteLoader {
             }
             pagesByLanguage.append(pages)
         }
-        pagesByLanguage = SharedResources.assign(pagesByLanguage)
+        // Hugo 0.111 publishes a bundle's files in every language's folder; SiteGen's own theme shares one copy.
+        if !onHugoLayouts { pagesByLanguage = SharedResources.assign(pagesByLanguage) }
         let (sized, imageWarnings) = ImageSizes.read(pagesByLanguage)
         return LoadedContent(config: config, languages: languages, inventory: inventory, strings: strings,
                              pagesByLanguage: sized, warnings: inventory.warnings + config.warnings + strings.warnings + imageWarnings,

@@ -28,7 +28,15 @@ struct SiteAssembler {
         pages = contentPages
         let home = pages.firstIndex { $0.kind == .home } ?? append(generatedListPage(.home, title: config.title, path: "/", directory: "", key: "list:"))
         var sectionPages = sectionPagesByDirectory()
-        for directory in sectionDirectories.sorted() where sectionPages[directory] == nil && !isTaxonomyDirectory(directory) {
+        // As in Hugo, a section without an `_index` of this language exists in it only when some
+        // page of the language is inside it.
+        var populated: Set<String> = []
+        for page in pages {
+            guard var directory = page.source?.directory else { continue }
+            while !directory.isEmpty, populated.insert(directory).inserted { directory = directory.deletingLastPathSegment }
+        }
+        for directory in sectionDirectories.sorted()
+        where sectionPages[directory] == nil && populated.contains(directory) && !isTaxonomyDirectory(directory) {
             let name = (directory as NSString).lastPathComponent
             sectionPages[directory] = append(generatedListPage(.section, title: PageLoader.humanize(name),
                                                                path: "/" + PageURL.sanitize(directory) + "/", directory: directory,

@@ -17,6 +17,9 @@ enum EmbeddedLayouts {
             source("_internal/disqus.html", disqus),
             source("_internal/pagination.html", pagination),
             source("_internal/shortcodes/figure.html", figure),
+            source("_internal/shortcodes/youtube.html", youtube),
+            source("_internal/shortcodes/vimeo.html", vimeo),
+            source("_internal/shortcodes/param.html", param),
             source("_internal/shortcodes/gist.html", #"<script src="https://gist.github.com/{{ index .Params 0 }}/{{ index .Params 1 }}.js{{if len .Params | eq 3 }}?file={{ index .Params 2 }}{{end}}"></script>"#),
         ]
     }
@@ -459,5 +462,47 @@ enum EmbeddedLayouts {
             </figcaption>
         {{- end }}
     </figure>
+    """#
+
+    /// Hugo's `youtube` shortcode: the video in a 16:9 box, or in the given `class`; nothing when
+    /// `privacy.youTube.disable` is set, and the youtube-nocookie host with `privacyEnhanced`.
+    private static let youtube = #"""
+    {{- $privacy := .Page.Site.Config.Privacy.YouTube -}}
+    {{- if not $privacy.Disable -}}
+    {{- $host := "www.youtube.com" }}{{ if $privacy.PrivacyEnhanced }}{{ $host = "www.youtube-nocookie.com" }}{{ end -}}
+    {{- $id := .Get "id" | default (.Get 0) -}}
+    {{- $class := .Get "class" | default (.Get 1) -}}
+    {{- $title := .Get "title" | default "YouTube Video" }}
+    <div {{ with $class }}class="{{ . }}"{{ else }}style="position: relative; padding-bottom: 56.25%; height: 0; overflow: hidden;"{{ end }}>
+      <iframe src="https://{{ $host }}/embed/{{ $id }}{{ if eq (.Get "autoplay") "true" }}?autoplay=1{{ end }}" {{ if not $class }}style="position: absolute; top: 0; left: 0; width: 100%; height: 100%; border:0;" {{ end }}allowfullscreen title="{{ $title }}"></iframe>
+    </div>
+    {{ end -}}
+    """#
+
+    /// Hugo's `vimeo` shortcode, named (`id`, `class`, `title`) or positional (id, class, title);
+    /// `?dnt=1` with `privacy.vimeo.enableDNT`. (`privacy.vimeo.simple` fetches from Vimeo: not here.)
+    private static let vimeo = #"""
+    {{- $privacy := .Page.Site.Config.Privacy.Vimeo -}}
+    {{- if not $privacy.Disable -}}
+    {{- if $privacy.Simple }}{{ errorf "vimeo: privacy.vimeo.simple fetches from vimeo.com, which SiteGen does not do" }}{{ end -}}
+    {{- $dnt := "" }}{{ if $privacy.EnableDNT }}{{ $dnt = "?dnt=1" }}{{ end -}}
+    {{- $box := `style="position: absolute; top: 0; left: 0; width: 100%; height: 100%; border:0;" ` -}}
+    {{- $frame := `style="position: relative; padding-bottom: 56.25%; height: 0; overflow: hidden;"` -}}
+    {{ if .IsNamedParams }}<div {{ with .Get "class" }}class="{{ . }}"{{ else }}{{ safeHTMLAttr $frame }}{{ end }}>
+      <iframe src="https://player.vimeo.com/video/{{ .Get "id" }}{{ $dnt }}" {{ if not (.Get "class") }}{{ safeHTMLAttr $box }}{{ end }}title="{{ .Get "title" | default "vimeo video" }}" webkitallowfullscreen mozallowfullscreen allowfullscreen></iframe>
+    </div>{{ else }}
+    <div {{ if gt (len .Params) 1 }}class="{{ .Get 1 }}"{{ else }}{{ safeHTMLAttr $frame }}{{ end }}>
+      <iframe src="https://player.vimeo.com/video/{{ .Get 0 }}{{ $dnt }}" {{ if eq (len .Params) 1 }}{{ safeHTMLAttr $box }}{{ end }}title="{{ if eq (len .Params) 3 }}{{ .Get 2 }}{{ else }}vimeo video{{ end }}" webkitallowfullscreen mozallowfullscreen allowfullscreen></iframe>
+    </div>
+    {{ end }}
+    {{- end -}}
+    """#
+
+    /// Hugo's `param` shortcode: the page's param (or the site's) named by the first argument.
+    private static let param = #"""
+    {{- $name := .Get 0 -}}
+    {{- with $name -}}
+    {{- with $.Page.Param . }}{{ . }}{{ else }}{{ errorf "Param %q not found: %s" $name $.Position }}{{ end -}}
+    {{- else }}{{ errorf "Missing param key: %s" $.Position }}{{ end -}}
     """#
 }

@@ -25,8 +25,13 @@ struct HugoShortcodes: ShortcodeRendering {
         return nil
     }
 
+    /// Hugo's own shortcodes that SiteGen draws in Swift, without the network Hugo's `tweet` uses
+    /// and without Chroma for `highlight`; SiteGen's other built-ins are not Hugo's, so a Hugo site
+    /// cannot use them (Hugo would fail on them).
+    private static let builtInsOfHugo: Set<String> = ["ref", "relref", "highlight", "tweet"]
+
     func has(_ name: String) -> Bool {
-        template(name) != nil || builtins.has(name) || (inline != nil && name.hasSuffix(".inline"))
+        template(name) != nil || (Self.builtInsOfHugo.contains(name) && builtins.has(name)) || (inline != nil && name.hasSuffix(".inline"))
     }
 
     func render(_ call: ShortcodeCall) throws(Diagnostic) -> String {
