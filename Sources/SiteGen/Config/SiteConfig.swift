@@ -162,7 +162,9 @@ public struct SiteConfig: Sendable {
         var config = self
         if let title = language.title { config.title = title }
         if let taxonomies = language.taxonomies { config.taxonomies = taxonomies }
-        config.params.merge(language.params) { _, languageValue in languageValue }
+        // A language's param replaces the site's of the same name in any case (`mainSections`, `mainsections`).
+        let overridden = Set(language.params.keys.map { $0.lowercased() })
+        config.params = config.params.filter { !overridden.contains($0.key.lowercased()) }.merging(language.params) { _, languageValue in languageValue }
         if !language.menus.isEmpty { config.menus = language.menus }
         if language.code != defaultContentLanguage || languageCode.isEmpty { config.languageCode = language.languageCode }
         return config

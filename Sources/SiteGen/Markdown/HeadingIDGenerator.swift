@@ -28,7 +28,20 @@ struct HeadingIDGenerator {
     /// and drops everything else.
     static func slug(_ text: String) -> String {
         var slug = ""
-        for scalar in text.trimmingCharacters(in: .whitespacesAndNewlines).unicodeScalars {
+        let scalars = text.unicodeScalars
+        // Trimmed of white space at both ends, without Foundation's character sets (slow here).
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        for scalar in scalars[first...last] {
+            if scalar.isASCII {
+                switch scalar {
+                case "a"..."z", "0"..."9", "_": slug.unicodeScalars.append(scalar)
+                case "A"..."Z": slug.unicodeScalars.append(Unicode.Scalar(scalar.value + 32)!)
+                case " ", "-": slug.append("-")
+                default: break
+                }
+                continue
+            }
             switch scalar.properties.generalCategory {
             case _ where scalar == " " || scalar == "-":
                 slug.append("-")

@@ -195,14 +195,18 @@ final class PageObject: TemplateObject, @unchecked Sendable {
 
     /// Hugo's default order: weight (unweighted last), then date, newest first, then link title, then file.
     static func defaultOrder(_ a: PageObject, _ b: PageObject) -> Bool {
-        let (wa, wb) = (a.model.weight, b.model.weight)
+        order(a, b, weights: (a.model.weight, b.model.weight), dates: (a.dates.date?.unixSeconds ?? 0, b.dates.date?.unixSeconds ?? 0))
+    }
+
+    /// Hugo's default order: by weight (0 last), newer first, then title and file.
+    fileprivate static func order(_ a: PageObject, _ b: PageObject, weights: (Int, Int), dates: (Int, Int)) -> Bool {
+        let (wa, wb) = weights
         if wa != wb {
             if wb == 0 { return true }
             if wa == 0 { return false }
             return wa < wb
         }
-        let (da, db) = (a.dates.date?.unixSeconds ?? 0, b.dates.date?.unixSeconds ?? 0)
-        if da != db { return da > db }
+        if dates.0 != dates.1 { return dates.0 > dates.1 }
         // Hugo compares titles by collation: letters before case.
         switch a.linkTitle.compare(b.linkTitle, options: [.caseInsensitive, .diacriticInsensitive]) {
         case .orderedAscending: return true
@@ -254,7 +258,7 @@ final class PageObject: TemplateObject, @unchecked Sendable {
         case .home, .section: return children.filter { $0.model.kind == .page || $0.model.kind == .section }
         case .taxonomy:
             return site.model.taxonomies.first { $0.page == id }.map { taxonomy in
-                taxonomy.terms.map { site.pages[$0.page] }.sorted(by: PageObject.defaultOrder)
+                taxonomy.terms.map { site.pages[$0.page] }.inDefaultOrder()
             } ?? []
         case .term:
             return termPages
@@ -266,7 +270,7 @@ final class PageObject: TemplateObject, @unchecked Sendable {
     var termPages: [PageObject] {
         for taxonomy in site.model.taxonomies {
             if let term = taxonomy.terms.first(where: { $0.page == id }) {
-                return term.pages.map { site.pages[$0] }.sorted(by: PageObject.defaultOrder)
+                return term.pages.map { site.pages[$0] }.inDefaultOrder()
             }
         }
         return []
@@ -280,7 +284,7 @@ final class PageObject: TemplateObject, @unchecked Sendable {
         while let page = stack.popLast() {
             if page.model.kind == .page { found.append(page) } else if page.model.kind == .section { stack += page.children }
         }
-        return found.sorted(by: PageObject.defaultOrder)
+        return found.inDefaultOrder()
     }
 
     var parent: PageObject? {
@@ -532,5 +536,16 @@ final class PageObject: TemplateObject, @unchecked Sendable {
 
     func value(of member: Member, arguments: [TemplateValue], context: CallContext) throws -> TemplateValue? {
         try Self.members.value(of: self, member, arguments, context)
+    }
+}
+
+extension Array where Element == PageObject {
+    /// In `PageObject.defaultOrder`, with each page's weight and date read once rather than at
+    /// every comparison (a date sits behind a lock).
+    func inDefaultOrder() -> [PageObject] {
+        let weights = map(\.model.weight), dates = map { $0.dates.date?.unixSeconds ?? 0 }
+        return indices.sorted { i, j in
+            PageObject.order(self[i], self[j], weights: (weights[i], weights[j]), dates: (dates[i], dates[j]))
+        }.map { self[$0] }
     }
 }

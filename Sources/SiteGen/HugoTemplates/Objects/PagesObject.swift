@@ -86,7 +86,7 @@ final class PagesObject: TemplateObject {
             guard case .object(let page as PageObject)? = arguments.first else { return .object(PagesObject([])) }
             return .object(PagesObject(pages.related(to: page)))
         },
-        "ByWeight": { pages, _, _ in .object(PagesObject(pages.pages.sorted(by: PageObject.defaultOrder))) },
+        "ByWeight": { pages, _, _ in .object(PagesObject(pages.pages.inDefaultOrder())) },
         "ByTitle": { pages, arguments, _ in sorted(pages, arguments) { $0.title < $1.title } },
         "ByLinkTitle": { pages, arguments, _ in sorted(pages, arguments) { $0.linkTitle < $1.linkTitle } },
         "ByDate": { pages, arguments, _ in sorted(pages, arguments) { ($0.dates.date?.unixSeconds ?? .min) < ($1.dates.date?.unixSeconds ?? .min) } },

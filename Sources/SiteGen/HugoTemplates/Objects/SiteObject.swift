@@ -79,6 +79,8 @@ final class SiteObject: TemplateObject, @unchecked Sendable {
     private static func params(of site: Site, config: SiteConfig) -> TemplateValue {
         var params = site.config.params
         for (key, value) in languageSettings(of: site, config: config) where !["params", "menu", "menus"].contains(key.lowercased()) {
+            // Over the site's key of the same name, however it is written (`homeInfoParams`).
+            for written in params.keys where written.lowercased() == key.lowercased() { params[written] = nil }
             params[key.lowercased()] = value
         }
         // Hugo's default `mainSections`: the section with the most pages.
@@ -102,14 +104,14 @@ final class SiteObject: TemplateObject, @unchecked Sendable {
         // List pages take their dates from their pages: the lists are in place before they are sorted by date.
         self.children = children
         regularPages = pages.filter { $0.model.kind == .page && !$0.model.frontMatter.headless }
-        self.children = children.mapValues { $0.sorted(by: PageObject.defaultOrder) }
+        self.children = children.mapValues { $0.inDefaultOrder() }
         sectionPages = self.children.mapValues { $0.filter { $0.model.kind == .page } }
         for list in sectionPages.values {
             for (position, page) in list.enumerated() { sectionPosition[page.id] = position }
         }
-        regularPages.sort(by: PageObject.defaultOrder)
+        regularPages = regularPages.inDefaultOrder()
         for (position, page) in regularPages.enumerated() { regularPosition[page.id] = position }
-        allPages = pages.filter { $0.model.kind != .notFound && !$0.model.frontMatter.headless }.sorted(by: PageObject.defaultOrder)
+        allPages = pages.filter { $0.model.kind != .notFound && !$0.model.frontMatter.headless }.inDefaultOrder()
         let languageFolder = pages[model.home].model.path
         for page in pages where page.model.kind != .notFound {
             pagesByTranslationKey[page.translationKey] = page

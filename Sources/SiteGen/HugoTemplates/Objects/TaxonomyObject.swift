@@ -84,7 +84,7 @@ final class WeightedPagesObject: TemplateObject {
 
     var typeName: String { "page.OrderedTaxonomyEntry" }
     var printed: String { term.name }
-    private var pages: [PageObject] { term.pages.map { site.pages[$0] }.sorted(by: PageObject.defaultOrder) }
+    private var pages: [PageObject] { term.pages.map { site.pages[$0] }.inDefaultOrder() }
     var elements: Elements? { .list(pages.map { .object(WeightedPageObject(page: $0)) }) }
 
     static let members = MemberTable<WeightedPagesObject>([
