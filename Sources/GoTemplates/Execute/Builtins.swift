@@ -138,20 +138,21 @@ public enum Builtins {
 
     public static func escapeHTML(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 == 0x22 || $0 == 0x27 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0 }) else { return text }
-        var output = ""
-        output.reserveCapacity(text.utf8.count + 16)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "&#34;"
-            case "'": output += "&#39;"
-            case "&": output += "&amp;"
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "\u{0}": output += "\u{FFFD}"
-            default: output.unicodeScalars.append(scalar)
+        // On the bytes: feeds escape whole pages' summaries.
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count + 64)
+        for byte in text.utf8 {
+            switch byte {
+            case 0x22: output += "&#34;".utf8
+            case 0x27: output += "&#39;".utf8
+            case 0x26: output += "&amp;".utf8
+            case 0x3C: output += "&lt;".utf8
+            case 0x3E: output += "&gt;".utf8
+            case 0: output += "\u{FFFD}".utf8
+            default: output.append(byte)
             }
         }
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// Go's `JSEscapeString`.
