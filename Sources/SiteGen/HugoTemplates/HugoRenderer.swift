@@ -44,7 +44,7 @@ struct HugoRenderer: Sendable {
                 problems += error.diagnostics
             }
         }
-        if sites.sites.count > 1, let index = try? sitemapIndex(host: hosts[0]) { files.append(index) }
+        if sites.sites.count > 1, !sites.formats.disabled.contains("sitemap"), let index = try? sitemapIndex(host: hosts[0]) { files.append(index) }
         files += layouts.assets.publishedFiles
         // A template that fails on every page is reported once.
         return (files, DiagnosticList(unique: problems).diagnostics, warnings)

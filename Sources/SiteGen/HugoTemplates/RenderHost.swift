@@ -28,16 +28,51 @@ final class RenderHost: Sendable {
 
     var urls: SiteURLs { site.model.urls }
 
-    /// Hugo's `absURL`: a leading slash is from the host, anything else from the base URL.
+    /// Hugo's `absURL` (`PathSpec.AbsURL` and `MakePermalink`): a leading slash is from the host,
+    /// anything else from the base URL; only the path is kept (a query or fragment is dropped,
+    /// `#` alone is the base URL without its slash), cleaned and escaped as Go's `url.URL` writes it.
     /// With `language` (`absLangURL`), the language's folder comes first.
     func absoluteURL(_ input: String, language: Bool = false) -> String {
         if Self.hasScheme(input) { return input }
-        let path = language ? inLanguageFolder(input) : input
-        if path.hasPrefix("/") {
-            guard let host = Self.host(of: urls.baseURL) else { return path }
-            return host + path
+        let link = language ? inLanguageFolder(input) : input
+        let path = String(link.prefix { $0 != "?" && $0 != "#" })
+        var joined = Self.joined(input.hasPrefix("/") ? "" : urls.basePath, path)
+        if (link.isEmpty || path.hasSuffix("/")) && !joined.hasSuffix("/") { joined += "/" }
+        if !joined.hasPrefix("/") { joined = "/" + joined }
+        return (Self.host(of: urls.baseURL) ?? "") + Self.escapedPath(joined)
+    }
+
+    /// Go's `path.Join`: the non-empty parts joined by `/` and cleaned (no `.`, `..` or `//`).
+    private static func joined(_ first: String, _ second: String) -> String {
+        let whole = [first, second].filter { !$0.isEmpty }.joined(separator: "/")
+        guard !whole.isEmpty else { return "" }
+        var segments: [Substring] = []
+        for segment in whole.split(separator: "/", omittingEmptySubsequences: true) {
+            switch segment {
+            case ".": continue
+            case "..": if !segments.isEmpty && segments.last != ".." { segments.removeLast() } else if !whole.hasPrefix("/") { segments.append(segment) }
+            default: segments.append(segment)
+            }
         }
-        return urls.absolute("/" + path)
+        let cleaned = segments.joined(separator: "/")
+        return whole.hasPrefix("/") ? "/" + cleaned : (cleaned.isEmpty ? "." : cleaned)
+    }
+
+    /// A path as Go's `url.URL` writes it: bytes other than letters, digits and `-._~$&+,/:;=@`
+    /// escaped as `%XX`; a `%` already there is kept.
+    private static func escapedPath(_ path: String) -> String {
+        var output = ""
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                output.unicodeScalars.append(Unicode.Scalar(byte))
+            case _ where "-._~$&+,/:;=@%".utf8.contains(byte):
+                output.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                output += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+            }
+        }
+        return output
     }
 
     /// Hugo's `relURL`: a leading slash is kept as it is, anything else gets the base URL's path.
@@ -50,10 +85,13 @@ final class RenderHost: Sendable {
         return path.hasPrefix("/") ? path : urls.basePath + path
     }
 
-    /// `x` → `fr/x`, `/x` → `/fr/x` for a language in a folder of its own.
+    /// `x` → `fr/x`, `/x` → `/fr/x` for a language in a folder of its own; a path already in
+    /// the folder (`fr/x`, `/fr`) is left as it is, as in Hugo.
     private func inLanguageFolder(_ path: String) -> String {
         guard let prefix = languagePrefix else { return path }
-        return path.hasPrefix("/") ? "/" + prefix + path.dropFirst() : prefix + path
+        let bare = path.hasPrefix("/") ? path.dropFirst() : Substring(path)
+        if bare + "/" == prefix || bare.hasPrefix(prefix) { return path }
+        return path.hasPrefix("/") ? "/" + prefix + bare : prefix + bare
     }
 
     /// `fr/` for a language in its own folder; nil for the default language at the root.
@@ -84,5 +122,11 @@ final class RenderHost: Sendable {
         let rest = url[scheme.upperBound...]
         let end = rest.firstIndex(of: "/") ?? rest.endIndex
         return String(url[..<end])
+    }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
     }
 }
