@@ -13,6 +13,7 @@ public struct MarkdownRenderer: Sendable {
     /// `hooks` replace how images, links, headings and code blocks are rendered.
     public func render(_ markdown: String, hooks: RenderHooks = RenderHooks(),
                        resolveDestination: (String, LinkKind) -> String) -> RenderedMarkdown {
+        let markdown = options.goldmarkHTML ? Self.dividerOnItsOwn(markdown) : markdown
         let document = CmarkParser.parse(markdown, parseOptions: parseOptions, renderOptions: renderOptions)
         let root = document.root
         resolveDestinations(in: root, with: resolveDestination)
@@ -50,7 +51,10 @@ public struct MarkdownRenderer: Sendable {
             GoldmarkFootnotes.apply(to: root, in: document)
         }
 
-        let html = document.html(of: root)
+        var html = document.html(of: root)
+        // Hugo trims the content around a summary divider, and the summary.
+        let trims = options.goldmarkHTML && manualSummaryBlocks != nil
+        if trims { html = html.trimmingCharacters(in: .whitespacesAndNewlines) }
         let summaryBlockCount = manualSummaryBlocks
             ?? SummaryDivider.automaticBlockCount(
                 wordCounts: Array(wordCounts.prefix(contentBlockCount)), startsSection: startsSection,
@@ -59,7 +63,7 @@ public struct MarkdownRenderer: Sendable {
 
         return RenderedMarkdown(
             html: html,
-            summaryHTML: isTruncated ? Self.html(of: document, firstBlocks: summaryBlockCount) : html,
+            summaryHTML: isTruncated ? Self.html(of: document, firstBlocks: summaryBlockCount).trimmingCharacters(in: trims ? .whitespacesAndNewlines : []) : html,
             hasManualSummary: manualSummaryBlocks != nil,
             isTruncated: isTruncated,
             tableOfContents: tocEntries,
@@ -69,6 +73,20 @@ public struct MarkdownRenderer: Sendable {
             wordCount: wordCount,
             readingTime: (wordCount + 212) / 213
         )
+    }
+
+    /// Hugo's page parser takes the first `<!--more-->` wherever it is, even inside a paragraph,
+    /// and puts it between blank lines: the text before it ends a block.
+    static func dividerOnItsOwn(_ markdown: String) -> String {
+        let divider = Array("<!--more-->".utf8)
+        let bytes = Array(markdown.utf8)
+        guard bytes.count >= divider.count else { return markdown }
+        for start in 0...(bytes.count - divider.count) where bytes[start] == divider[0] {
+            guard Array(bytes[start..<(start + divider.count)]) == divider else { continue }
+            return String(decoding: bytes[..<start], as: UTF8.self) + "\n\n<!--more-->\n\n"
+                + String(decoding: bytes[(start + divider.count)...], as: UTF8.self)
+        }
+        return markdown
     }
 
     /// Enough words for a description (30) even after shortcode placeholders are taken out.
