@@ -100,7 +100,7 @@ enum EmbeddedLayouts {
     <sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
       {{ range .Sites }}
       <sitemap>
-        <loc>{{ absURL (printf "/%s/sitemap.xml" .Language.Lang) }}</loc>
+        <loc>{{ absURL (printf "%s/sitemap.xml" .Language.Lang) }}</loc>
         {{ if not .LastChange.IsZero }}
           <lastmod>{{ .LastChange.Format "2006-01-02T15:04:05-07:00" | safeHTML }}</lastmod>
         {{ end }}

@@ -58,15 +58,26 @@ enum HeadingRewriter {
         return String(match.output.1)
     }
 
+    /// The heading's text for its id. With a `typographer` (a site on Hugo's templates), as
+    /// goldmark 1.5 takes it: quotes and dashes as typed, and a link's or image's destination
+    /// after its text (`## [Setup](../setup)` is `setupsetup`).
     private static func text(of heading: CmarkNode, typographer: GoldmarkTypographer? = nil) -> String {
-        heading.descendants.map { node in
+        var text = ""
+        heading.walk { node, entering in
             switch node.type {
             case CMARK_NODE_TEXT where typographer != nil && GoldmarkTypographer.mayDiffer(node.literal):
-                typographer?.idText(of: node) ?? node.literal
-            case CMARK_NODE_TEXT, CMARK_NODE_CODE: node.literal
-            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: " "
-            default: ""
+                text += typographer?.idText(of: node) ?? node.literal
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                text += node.literal
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                text += " "
+            case CMARK_NODE_LINK where !entering && typographer != nil, CMARK_NODE_IMAGE where !entering && typographer != nil:
+                text += node.url
+            default:
+                break
             }
-        }.joined()
+            return true
+        }
+        return text
     }
 }

@@ -225,7 +225,8 @@ final class PageObject: TemplateObject, @unchecked Sendable {
             // Markdownified, as `markdownify` does: one paragraph loses its `<p>`.
             var html = rendered.summaryHTML.trimmingCharacters(in: .newlines)
             if html.hasPrefix("<p>"), html.hasSuffix("</p>"), html.components(separatedBy: "<p>").count == 2 { html = String(html.dropFirst(3).dropLast(4)) }
-            made = (html, true)
+            // Hugo 0.111 calls such a summary truncated only when a `<!--more-->` is there too.
+            made = (html, rendered.hasManualSummary)
         } else if let rendered = model.rendered, rendered.hasManualSummary {
             made = (rendered.summaryHTML, rendered.isTruncated)
         } else {
