@@ -13,12 +13,15 @@ final class RenderHost: Sendable {
     let partialCache = Mutex<[String: TemplateValue]>([:])
     /// The time functions in this language (`time.Format` names months in it).
     let timeFunctions: [String: FunctionReference]
+    /// Dates in this language's names (`.GroupByDate "January"` is `mars` in French).
+    let timeFormatter: HugoTimeFormatter
 
     init(site: SiteObject, layouts: HugoLayouts, strings: StringTables?) {
         self.site = site
         self.layouts = layouts
         self.strings = strings
         timeFunctions = TimeFunctions.functions(language: site.language.code, defaultLanguage: site.model.config.defaultContentLanguage)
+        timeFormatter = HugoTimeFormatter(language: site.language.code, defaultLanguage: site.model.config.defaultContentLanguage)
     }
 
     static func of(_ context: CallContext) throws -> RenderHost {

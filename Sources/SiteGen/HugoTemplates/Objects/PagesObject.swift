@@ -38,7 +38,9 @@ final class PagesObject: TemplateObject {
 
     /// Hugo's `.GroupByDate "2006-01"`: the pages newest first (oldest with "asc"), in groups of
     /// the same formatted date, in that order.
-    func grouped(byDate arguments: [TemplateValue], _ date: (PageObject) -> GoTime?) throws -> TemplateValue {
+    /// Month and day names are the page's language's, as `time.Format` writes them.
+    func grouped(byDate arguments: [TemplateValue], context: CallContext, _ date: (PageObject) -> GoTime?) throws -> TemplateValue {
+        let formatter = try RenderHost.of(context).timeFormatter
         let layout = try Arguments(arguments, "GroupByDate").string(0)
         let ascending = arguments.count > 1 && arguments[1].text?.lowercased() == "asc"
         let ordered = pages.enumerated().sorted { a, b in
@@ -47,7 +49,7 @@ final class PagesObject: TemplateObject {
         }.map(\.element)
         var groups: [(key: String, pages: [PageObject])] = []
         for page in ordered {
-            let key = GoTimeLayout.format(date(page) ?? .zero, layout: layout)
+            let key = formatter.format(date(page) ?? .zero, layout: layout)
             if groups.last?.key == key { groups[groups.count - 1].pages.append(page) } else { groups.append((key, [page])) }
         }
         return .list(groups.map { .object(PageGroupObject(key: .string($0.key), pages: $0.pages)) })
@@ -66,11 +68,11 @@ final class PagesObject: TemplateObject {
     static let members = MemberTable<PagesObject>([
         "Len": { pages, _, _ in .int(pages.pages.count) },
         "Reverse": { pages, _, _ in .object(PagesObject(pages.pages.reversed())) },
-        "GroupByDate": { pages, arguments, _ in try pages.grouped(byDate: arguments, \.dates.date) },
-        "GroupByPublishDate": { pages, arguments, _ in
-            try pages.grouped(byDate: arguments) { $0.time(["publishdate", "pubdate", "published", "date"]) ?? $0.dates.date }
+        "GroupByDate": { pages, arguments, context in try pages.grouped(byDate: arguments, context: context, \.dates.date) },
+        "GroupByPublishDate": { pages, arguments, context in
+            try pages.grouped(byDate: arguments, context: context) { $0.time(["publishdate", "pubdate", "published", "date"]) ?? $0.dates.date }
         },
-        "GroupByLastmod": { pages, arguments, _ in try pages.grouped(byDate: arguments, \.dates.lastmod) },
+        "GroupByLastmod": { pages, arguments, context in try pages.grouped(byDate: arguments, context: context, \.dates.lastmod) },
         // Hugo's `.Next` of a list is the page before the given one, `.Prev` the one after.
         "Next": { pages, arguments, _ in
             guard case .object(let page as PageObject)? = arguments.first,
