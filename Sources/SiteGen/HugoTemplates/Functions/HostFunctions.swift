@@ -105,7 +105,7 @@ enum HostFunctions {
         let name = try Arguments(arguments, "partial").string(0)
         let data = arguments.count > 1 ? arguments[1] : .null
         if cached {
-            let variants = arguments.dropFirst(2).map { GoFormat.printed($0) }.joined(separator: "\u{0}")
+            let variants = arguments.dropFirst(2).map(variantKey).joined(separator: "\u{0}")
             let key = name + "\u{1}" + variants
             if let value = host.partialCache.withLock({ $0[key] }) { return value }
             let value = try render(name, data: data, host: host, context: context)
@@ -113,6 +113,16 @@ enum HostFunctions {
             return value
         }
         return try render(name, data: data, host: host, context: context)
+    }
+
+    /// A `partialCached` variant as Hugo keys it: a page by which page it is (two pages may print
+    /// alike: a language's home and its 404), another object by its identity, a value by its text.
+    private static func variantKey(_ value: TemplateValue) -> String {
+        switch value {
+        case .object(let page as PageObject): return "page \(page.site.index) \(page.id)"
+        case .object(let object): return "object \(ObjectIdentifier(object).hashValue)"
+        default: return GoFormat.printed(value)
+        }
     }
 
     private static func render(_ name: String, data: TemplateValue, host: RenderHost, context: CallContext) throws -> TemplateValue {
