@@ -9,27 +9,22 @@ Tests/SiteGenTests/Fixtures/hugo-time.json:
   site whose default content language is German, as {"defaultLanguage", "inputs", "layouts",
   "languages": {LANGUAGE: [[output for each layout] for each input]}}. `pt-br` and `en-us` are
   regional locales that print as their language does; `zh-cn` and `xx` are languages Hugo has no
-  locale for: they print as the default language does.
+  locale for: they print as the default language does;
+- "locales": the same for every locale Hugo knows, as {"inputs", "layouts", "languages":
+  {LANGUAGE: [[output, or {"error": Go's message}, for each layout] for each input]}}: each locale
+  tabled in TimeLocaleTable+Hugo.swift for every input (a month and a weekday each, hours around
+  midnight and noon), the others, regional locales that print as their language, for the first
+  two inputs. Some locales' data is short and Hugo fails on some calls (see hugo_locales.py).
 
 Usage: scripts/hugo-oracle/time/make-fixture.py (needs `hugo` 0.111 on the PATH)
 """
 import json, pathlib, re, shutil, subprocess, sys, tempfile
 
+import hugo_locales
+
 HERE = pathlib.Path(__file__).resolve().parent
 FIXTURE = HERE.parents[2] / "Tests/SiteGenTests/Fixtures/hugo-time.json"
-START, END = "\u27e6", "\u27e7"  # ⟦ ⟧ around each case's output
-
-PLAIN = """\
-baseURL = "https://example.org/"
-disableKinds = ["taxonomy", "term", "section", "RSS", "sitemap", "robotsTXT", "404"]
-defaultContentLanguage = "{default}"
-[outputFormats.plain]
-mediaType = "text/plain"
-baseName = "index"
-isPlainText = true
-[outputs]
-home = ["plain"]
-"""
+START, END = hugo_locales.START, hugo_locales.END
 
 LANGUAGES = ["en", "fr", "de", "es", "it", "pt", "nl", "ja", "zh", "ko", "ru", "ar", "hi", "pt-br", "en-us", "zh-cn", "xx"]
 DEFAULT_LANGUAGE = "de"
@@ -55,6 +50,33 @@ def inputs():
         zone = zones[number % len(zones)]
         values.append(f"{year:04d}-{month:02d}-{day:02d}T{hour:02d}:{(number * 7) % 60:02d}:{(number * 13) % 60:02d}{zone}")
     return values + ["0001-01-01T00:00:00Z", "0009-06-15T12:00:00Z", "0123-06-15T12:00:00Z", "2023-03-01T10:00:00"]
+
+
+LOCALE_LAYOUTS = hugo_locales.PATTERN_LAYOUTS + ["January Jan Monday Mon", "Mon 2 Jan 2006 15:04"]
+LOCALE_INPUTS = [
+    "2023-01-04T00:30:00Z", "2023-02-13T12:05:09+01:00", "2023-03-18T23:59:59Z", "2023-04-09T11:00:00-07:00",
+    "2023-05-25T13:45:00Z", "2023-06-02T01:02:03+05:30", "2023-07-24T17:17:17Z", "2023-08-01T09:09:09Z",
+    "2023-09-13T15:46:58Z", "2023-10-19T12:00:00Z", "2023-11-25T03:04:05Z", "0009-12-31T20:00:00Z",
+]
+FALLBACK_INPUTS = 2
+
+
+def tabled_keys():
+    text = (hugo_locales.SOURCES / "TimeLocaleTable+Hugo.swift").read_text()
+    return set(re.findall(r"^\[(.*)\]$", text, flags=re.M))
+
+
+def every_locale(folder):
+    tabled = tabled_keys()
+    keys = hugo_locales.known_keys()
+    calls = [(layout, value) for value in LOCALE_INPUTS for layout in LOCALE_LAYOUTS]
+    site = hugo_locales.Site(pathlib.Path(folder) / "locales", calls)
+    outputs = site.run([hugo_locales.language(key) for key in keys])
+    languages = {}
+    for key in keys:
+        rows = [outputs[hugo_locales.language(key)][n:n + len(LOCALE_LAYOUTS)] for n in range(0, len(calls), len(LOCALE_LAYOUTS))]
+        languages[hugo_locales.language(key)] = rows if key in tabled else rows[:FALLBACK_INPUTS]
+    return {"inputs": LOCALE_INPUTS, "layouts": LOCALE_LAYOUTS, "languages": languages}
 
 
 def read_cases():
@@ -98,7 +120,7 @@ def outputs_of(text):
 def templates(folder):
     site = pathlib.Path(folder) / "templates"
     (site / "layouts").mkdir(parents=True)
-    (site / "config.toml").write_text(PLAIN.format(default="en"))
+    (site / "config.toml").write_text(hugo_locales.PLAIN.format(default="en"))
     cases = read_cases()
     output, failed = run_templates(site, cases)
     passed = iter(outputs_of(output))
@@ -111,7 +133,7 @@ def templates(folder):
 def localized(folder):
     site = pathlib.Path(folder) / "localized"
     (site / "layouts").mkdir(parents=True)
-    config = PLAIN.format(default=DEFAULT_LANGUAGE) + "[languages]\n"
+    config = hugo_locales.PLAIN.format(default=DEFAULT_LANGUAGE) + "[languages]\n"
     for number, language in enumerate(LANGUAGES):
         config += f'[languages.{language}]\nweight = {number + 1}\n'
         (site / f"content/_index.{language}.md").parent.mkdir(parents=True, exist_ok=True)
@@ -139,17 +161,22 @@ def write(fixture):
     """One case, or one language's outputs for one input, a line."""
     lines = ['{', '"templates": [']
     lines += [json.dumps(case, ensure_ascii=False) + ("," if i < len(fixture["templates"]) - 1 else "") for i, case in enumerate(fixture["templates"])]
-    lines += ['],', '"localized": {']
-    grid = fixture["localized"]
-    for key in ["defaultLanguage", "inputs", "layouts"]:
+    lines += ['],']
+    lines += grid_lines("localized", fixture["localized"]) + [","] + grid_lines("locales", fixture["locales"])
+    lines += ['}']
+    FIXTURE.write_text("\n".join(lines) + "\n")
+
+
+def grid_lines(name, grid):
+    lines = [f'"{name}": {{']
+    for key in [key for key in grid if key != "languages"]:
         lines.append(f'{json.dumps(key)}: {json.dumps(grid[key], ensure_ascii=False)},')
     lines.append('"languages": {')
     for n, (language, rows) in enumerate(grid["languages"].items()):
         lines.append(f'{json.dumps(language)}: [')
         lines += [json.dumps(row, ensure_ascii=False) + ("," if i < len(rows) - 1 else "") for i, row in enumerate(rows)]
         lines.append(']' + ("," if n < len(grid["languages"]) - 1 else ""))
-    lines += ['}', '}', '}']
-    FIXTURE.write_text("\n".join(lines) + "\n")
+    return lines + ['}', '}']
 
 
 def main():
@@ -158,9 +185,12 @@ def main():
     with tempfile.TemporaryDirectory() as folder:
         cases, errors = templates(folder)
         grid = localized(folder)
-    write({"templates": cases, "localized": grid})
+        locales = every_locale(folder)
+    write({"templates": cases, "localized": grid, "locales": locales})
     count = len(grid["inputs"]) * len(grid["layouts"]) * len(grid["languages"])
-    print(f"{len(cases)} template cases ({errors} errors), {count} localized cases -> {FIXTURE}")
+    locale_count = sum(len(rows) * len(locales["layouts"]) for rows in locales["languages"].values())
+    print(f"{len(cases)} template cases ({errors} errors), {count} localized cases, "
+          f"{locale_count} cases of {len(locales['languages'])} locales -> {FIXTURE}")
 
 
 if __name__ == "__main__":

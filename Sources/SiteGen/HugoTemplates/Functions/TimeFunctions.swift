@@ -15,7 +15,7 @@ enum TimeFunctions {
                 guard case .string(let layout) = arguments[0] else {
                     throw TemplateFailure("wrong type for value; expected string; got \(arguments[0].goTypeName)")
                 }
-                return .string(formatter.format(try HugoTimeCast.time(from: arguments[1], location: location), layout: layout))
+                return .string(try formatter.format(try HugoTimeCast.time(from: arguments[1], location: location), layout: layout))
             },
             HugoFunction("time.Now", aliases: ["now"], arity: .exactly(0)) { _, _ in .object(TimeObject(.now())) },
             HugoFunction("time.ParseDuration", arity: .exactly(1)) { arguments, _ in
