@@ -91,7 +91,9 @@ struct HugoRenderer: Sendable {
                     } catch {
                         throw DiagnosticList([.error(page.model.sourceLabel, "\(error)")])
                     }
-                    let output = try execute(set, name, page: pager, host: host)
+                    var output = try execute(set, name, page: pager, host: host)
+                    // Hugo names itself on every pager of the home page.
+                    if page.model.kind == .home && job.format.isHTML { output = withGenerator(output, config: host.site.model.config) }
                     let path = OutputPath.file(forURLPath: paginator.path(of: number))
                     rendered.files.append(OutputFile(path: path, content: .text(published(output, at: path, format: job.format, site: host.site))))
                 }

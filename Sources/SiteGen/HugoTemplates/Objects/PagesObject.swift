@@ -49,7 +49,7 @@ final class PagesObject: TemplateObject {
         }.map(\.element)
         var groups: [(key: String, pages: [PageObject])] = []
         for page in ordered {
-            let key = formatter.format(date(page) ?? .zero, layout: layout)
+            let key = try formatter.format(date(page) ?? .zero, layout: layout)
             if groups.last?.key == key { groups[groups.count - 1].pages.append(page) } else { groups.append((key, [page])) }
         }
         return .list(groups.map { .object(PageGroupObject(key: .string($0.key), pages: $0.pages)) })
