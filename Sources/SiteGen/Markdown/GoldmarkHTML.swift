@@ -11,8 +11,7 @@ enum GoldmarkHTML {
         for node in root.descendants.reversed() {
             switch node.type {
             case CMARK_NODE_TEXT:
-                guard GoldmarkTypographer.mayDiffer(node.literal), let html = typographer.html(of: node),
-                      html != document.html(of: node) else { continue }
+                guard GoldmarkTypographer.mayDiffer(node.literal), let html = typographer.html(of: node) else { continue }
                 node.replace(by: CMARK_NODE_CUSTOM_INLINE, html: html)
             case CMARK_NODE_IMAGE:
                 let html = document.html(of: node)

@@ -12,9 +12,11 @@ struct GoldmarkTypographer {
         lines = Array(source.utf8).split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
     }
 
-    /// The node's text as goldmark writes it: HTML-escaped, with the typographer's entities.
+    /// The node's text as goldmark writes it: HTML-escaped, with the typographer's entities; nil
+    /// when that is what cmark writes (no replaced punctuation, or a node that does not line up).
     func html(of node: CmarkNode) -> String? {
-        aligned(node).map { pieces in pieces.map { $0.html }.joined() }
+        guard let pieces = aligned(node), pieces.contains(where: \.typographic) else { return nil }
+        return pieces.map(\.html).joined()
     }
 
     /// The node's text as goldmark makes heading ids from it: the source's `'`, `"`, `--`, `...`.
@@ -30,6 +32,8 @@ struct GoldmarkTypographer {
     private struct Piece {
         var html: String
         var source: String
+        /// Punctuation the typographer writes otherwise than cmark.
+        var typographic = false
     }
 
     private static let quotes: [(typed: UInt8, character: [UInt8], entity: String)] = [
@@ -60,7 +64,7 @@ struct GoldmarkTypographer {
             } else if byte == UInt8(ascii: "&") {
                 return nil  // goldmark keeps entities as written, cmark decodes them
             } else if let quote = Self.quotes.first(where: { $0.typed == byte && starts($0.character, at: j, in: literal) }) {
-                pieces.append(Piece(html: quote.entity, source: String(decoding: [byte], as: UTF8.self)))
+                pieces.append(Piece(html: quote.entity, source: String(decoding: [byte], as: UTF8.self), typographic: true))
                 i += 1; j += quote.character.count
             } else if byte == UInt8(ascii: "-"), starts(Self.enDash, at: j, in: literal) || starts(Self.emDash, at: j, in: literal) {
                 var hyphens = 0
@@ -68,13 +72,13 @@ struct GoldmarkTypographer {
                 while starts(Self.enDash, at: j, in: literal) || starts(Self.emDash, at: j, in: literal) { j += 3 }
                 // goldmark takes `---` first, then `--`, and leaves a single hyphen.
                 let html = String(repeating: "&mdash;", count: hyphens / 3) + (hyphens % 3 == 2 ? "&ndash;" : hyphens % 3 == 1 ? "-" : "")
-                pieces.append(Piece(html: html, source: String(repeating: "-", count: hyphens)))
+                pieces.append(Piece(html: html, source: String(repeating: "-", count: hyphens), typographic: true))
             } else if byte == UInt8(ascii: "."), starts(Self.ellipsis, at: j, in: literal), starts(Array("...".utf8), at: i, in: source) {
-                pieces.append(Piece(html: "&hellip;", source: "..."))
+                pieces.append(Piece(html: "&hellip;", source: "...", typographic: true))
                 i += 3; j += 3
             } else if (byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")), i + 1 < source.count, source[i + 1] == byte,
                       starts([byte, byte], at: j, in: literal) {
-                pieces.append(Piece(html: byte == UInt8(ascii: "<") ? "&laquo;" : "&raquo;", source: String(decoding: [byte, byte], as: UTF8.self)))
+                pieces.append(Piece(html: byte == UInt8(ascii: "<") ? "&laquo;" : "&raquo;", source: String(decoding: [byte, byte], as: UTF8.self), typographic: true))
                 i += 2; j += 2
             } else if byte == literal[j] {
                 var k = 1

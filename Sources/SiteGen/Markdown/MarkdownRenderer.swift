@@ -78,15 +78,8 @@ public struct MarkdownRenderer: Sendable {
     /// Hugo's page parser takes the first `<!--more-->` wherever it is, even inside a paragraph,
     /// and puts it between blank lines: the text before it ends a block.
     static func dividerOnItsOwn(_ markdown: String) -> String {
-        let divider = Array("<!--more-->".utf8)
-        let bytes = Array(markdown.utf8)
-        guard bytes.count >= divider.count else { return markdown }
-        for start in 0...(bytes.count - divider.count) where bytes[start] == divider[0] {
-            guard Array(bytes[start..<(start + divider.count)]) == divider else { continue }
-            return String(decoding: bytes[..<start], as: UTF8.self) + "\n\n<!--more-->\n\n"
-                + String(decoding: bytes[(start + divider.count)...], as: UTF8.self)
-        }
-        return markdown
+        guard let divider = markdown.firstRange(of: "<!--more-->") else { return markdown }
+        return markdown[..<divider.lowerBound] + "\n\n<!--more-->\n\n" + markdown[divider.upperBound...]
     }
 
     /// Enough words for a description (30) even after shortcode placeholders are taken out.

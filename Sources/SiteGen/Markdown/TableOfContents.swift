@@ -37,16 +37,15 @@ struct TableOfContentsBuilder {
         return cut(Self.pruned(rows, levels: levels), level: 1)
     }
 
-    /// Hugo's `.TableOfContents` markup, byte for byte (including its indentation, and one `<ul>`
-    /// per h1 when h1 is below the range).
+    /// The table of contents of SiteGen's own theme: Hugo's markup, without the headings outside
+    /// `levels` that lead to none inside (Hugo would print empty `<li>`s), anchors escaped.
     func html(levels: ClosedRange<Int>) -> String {
-        var html = "<nav id=\"TableOfContents\">"
-        Self.write(Self.pruned(rows, levels: levels), level: 1, indent: 0, levels: levels, into: &html)
-        return html + "</nav>"
+        Self.hugoHTML(Self.pruned(rows, levels: levels), startLevel: levels.lowerBound, stopLevel: levels.upperBound,
+                      ordered: false, escapingAnchors: true)
     }
 
     /// Drops headings outside `levels` unless they lead to one inside, so that a page whose
-    /// headings are all out of range gets no table of contents (Hugo would print empty `<li>`s).
+    /// headings are all out of range gets no table of contents.
     private static func pruned(_ list: [TOCEntry], levels: ClosedRange<Int>) -> [TOCEntry] {
         list.compactMap { entry in
             var entry = entry
@@ -56,29 +55,10 @@ struct TableOfContentsBuilder {
         }
     }
 
-    private static func write(_ list: [TOCEntry], level: Int, indent: Int, levels: ClosedRange<Int>,
-                              into html: inout String) {
-        if level < levels.lowerBound {
-            for entry in list { write(entry.children, level: level + 1, indent: indent, levels: levels, into: &html) }
-            return
-        }
-        guard !list.isEmpty else { return }
-        html += "\n" + pad(indent + 1) + "<ul>\n"
-        for entry in list {
-            html += pad(indent + 2) + "<li>"
-            if !entry.isPlaceholder {
-                html += "<a href=\"#\(HTMLEscaping.escape(entry.anchor))\">\(entry.title)</a>"
-            }
-            write(entry.children, level: level + 1, indent: indent + 2, levels: levels, into: &html)
-            html += "</li>\n"
-        }
-        html += pad(indent + 1) + "</ul>\n" + pad(indent)
-    }
-
     /// Hugo's own table of contents of `rows` (`.TableOfContents`, `.Fragments.ToHTML`): levels
     /// `startLevel...stopLevel` (`stopLevel` -1: all), headings out of range kept as empty `<li>`s
     /// where they lead to deeper ones, and `<nav id="TableOfContents"></nav>` for no headings.
-    static func hugoHTML(_ rows: [TOCEntry], startLevel: Int, stopLevel: Int, ordered: Bool) -> String {
+    static func hugoHTML(_ rows: [TOCEntry], startLevel: Int, stopLevel: Int, ordered: Bool, escapingAnchors: Bool = false) -> String {
         let list = ordered ? "ol" : "ul"
         var html = "<nav id=\"TableOfContents\">"
         func writeHeadings(_ headings: [TOCEntry], level: Int, indent: Int) {
@@ -91,7 +71,9 @@ struct TableOfContentsBuilder {
             html += "\n" + pad(indent + 1) + "<\(list)>\n"
             for heading in headings {
                 html += pad(indent + 2) + "<li>"
-                if !heading.isPlaceholder { html += "<a href=\"#\(heading.anchor)\">\(heading.title)</a>" }
+                if !heading.isPlaceholder {
+                    html += "<a href=\"#\(escapingAnchors ? HTMLEscaping.escape(heading.anchor) : heading.anchor)\">\(heading.title)</a>"
+                }
                 writeHeadings(heading.children, level: level + 1, indent: indent + 2)
                 html += "</li>\n"
             }

@@ -74,13 +74,23 @@ enum PlainText {
         }
     }
 
-    /// Go's `unicode.IsSpace`, on one UTF-8 encoded scalar.
+    /// Go's `unicode.IsSpace`, on one UTF-8 encoded scalar: ASCII white space, U+0085, U+00A0,
+    /// U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F and U+3000.
     private static func whiteSpace(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
         let lead = bytes[start]
         if lead < 0x80 { return lead == 0x20 || (0x09...0x0D).contains(lead) }
-        guard lead == 0xC2 || lead == 0xE1 || lead == 0xE2 || lead == 0xE3,
-              let scalar = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self).unicodeScalars.first
-        else { return false }
-        return scalar.properties.isWhitespace
+        guard end - start >= 2 else { return false }
+        let second = bytes[start + 1]
+        switch lead {
+        case 0xC2: return second == 0x85 || second == 0xA0
+        case 0xE1: return end - start == 3 && second == 0x9A && bytes[start + 2] == 0x80
+        case 0xE2:
+            guard end - start == 3 else { return false }
+            let third = bytes[start + 2]
+            return second == 0x80 && ((0x80...0x8A).contains(third) || third == 0xA8 || third == 0xA9 || third == 0xAF)
+                || second == 0x81 && third == 0x9F
+        case 0xE3: return end - start == 3 && second == 0x80 && bytes[start + 2] == 0x80
+        default: return false
+        }
     }
 }
