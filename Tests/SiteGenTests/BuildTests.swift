@@ -78,9 +78,9 @@ import Testing
         }
         let site = try Self.site(files)
         try site.build()
-        #expect(try site.read("blog/index.html") == "LIST Blog: Post 5 Post 4 [1/3] next=/blog/page/2/")
-        #expect(try site.read("blog/page/2/index.html") == "LIST Blog: Post 3 Post 2 [2/3] next=/blog/page/3/")
-        #expect(try site.read("blog/page/3/index.html") == "LIST Blog: Post 1 [3/3]")
+        #expect(try site.read("blog/index.html") == "LIST Blogs: Post 5 Post 4 [1/3] next=/blog/page/2/")
+        #expect(try site.read("blog/page/2/index.html") == "LIST Blogs: Post 3 Post 2 [2/3] next=/blog/page/3/")
+        #expect(try site.read("blog/page/3/index.html") == "LIST Blogs: Post 1 [3/3]")
     }
 
     @Test func weightOrdersBeforeDate() throws {
@@ -89,7 +89,7 @@ import Testing
             "content/blog/b.md": "---\ntitle: New\ndate: 2026-01-01\n---\n",
         ])
         try site.build()
-        #expect(try site.read("blog/index.html").hasPrefix("LIST Blog: Old but pinned New"))
+        #expect(try site.read("blog/index.html").hasPrefix("LIST Blogs: Old but pinned New"))
     }
 
     @Test func taxonomiesGetListAndTermPages() throws {

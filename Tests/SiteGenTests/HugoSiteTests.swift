@@ -39,7 +39,7 @@ import Testing
         text.replacingOccurrences(of: #"<meta name="generator" content="[^"]*">"#, with: "<meta name=\"generator\">", options: .regularExpression)
     }
 
-    @Test(arguments: ["basic", "assets", "multilingual", "navigation", "markdown", "urls"]) func writesWhatHugoWrites(_ site: String) throws {
+    @Test(arguments: ["basic", "assets", "multilingual", "navigation", "markdown", "urls", "hooks"]) func writesWhatHugoWrites(_ site: String) throws {
         let output = try Self.build(site)
         let expected = Self.sites.appendingPathComponent(site + ".expected")
         let (want, got) = (Self.files(under: expected), Self.files(under: output))
@@ -50,5 +50,34 @@ import Testing
             let ours = try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
             #expect(Self.normalized(ours) == Self.normalized(hugo), "\(path)")
         }
+    }
+
+    /// A render hook that fails is said once, at its own line and column, however many links use it.
+    @Test func aFailingRenderHookIsReportedOnceAtItsPosition() throws {
+        let site = try TestSite([
+            "config.toml": "baseURL = \"https://example.org/\"\n",
+            "layouts/_default/single.html": "{{ .Content }}",
+            "layouts/_default/_markup/render-link.html": "<a href=\"{{ .Destination }}\">\n{{ .Nope }}</a>",
+            "content/a.md": "---\ntitle: A\n---\n[one](/x) and [two](/y)\n",
+            "content/b.md": "---\ntitle: B\n---\n[three](/z)\n",
+        ])
+        let errors = site.failedBuild().filter { $0.severity == .error }
+        #expect(errors.count == 1, "\(errors)")
+        #expect(errors.first?.description.contains("layouts/_default/_markup/render-link.html:2:4") == true, "\(errors)")
+        #expect(errors.first?.description.contains("Nope") == true)
+    }
+
+    /// `.RenderString` renders with the page's hooks; `markdownify` with the home page's.
+    @Test func renderStringAndMarkdownifyUseTheRenderHooks() throws {
+        let site = try TestSite([
+            "config.toml": "baseURL = \"https://example.org/\"\n",
+            "layouts/_default/single.html": #"{{ .RenderString "[a](/x) *b*" }}|{{ .RenderString (dict "display" "block") "[c](/y)" }}|{{ "[d](/z)" | markdownify }}"#,
+            "layouts/_default/_markup/render-link.html": "<a data-hooked href=\"{{ .Destination }}\">{{ .Text | safeHTML }}</a>",
+            "layouts/posts/_markup/render-link.html": "<a data-post href=\"{{ .Destination }}\">{{ .Text | safeHTML }}</a>",
+            "content/posts/a.md": "---\ntitle: A\n---\n",
+        ])
+        try site.build()
+        #expect(try site.read("posts/a/index.html")
+                == #"<a data-post href="/x">a</a> <em>b</em>|<p><a data-post href="/y">c</a></p>\#n|<a data-hooked href="/z">d</a>"#)
     }
 }

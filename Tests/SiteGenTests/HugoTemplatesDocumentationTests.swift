@@ -17,6 +17,9 @@ import Testing
         ("Taxonomy", TaxonomyObject.members.names), ("Taxonomy term", WeightedPagesObject.members.names),
         ("Scratch", ScratchObject.members.names), ("Output format", OutputFormatObject.members.names),
         ("Shortcode", ShortcodeObject.members.names), ("Time", TimeObject.members.names),
+        ("Link render hook", LinkContextObject.members.names), ("Image render hook", ImageContextObject.members.names),
+        ("Heading render hook", HeadingContextObject.members.names), ("Code block render hook", CodeBlockContextObject.members.names),
+        ("Position", PositionObject.members.names),
     ]
 
     /// The section of the documentation about `object`: from its heading to the next.

@@ -79,7 +79,7 @@ import Testing
     @Test func everyLanguageHasItsOwnListsFeedsAndTaxonomies() throws {
         #expect(try site.read("fr/index.html") == "HOME Berty FR|en fr* ar zh pt-br ")
         #expect(try site.read("fr/newsletter/index.html") == "LIST Lettre d&#39;information|/fr/newsletter/: Hebdo 25|/fr/")
-        #expect(try site.read("ar/newsletter/index.html").hasPrefix("LIST Newsletter|/ar/newsletter/: النشرة ٢٥"))
+        #expect(try site.read("ar/newsletter/index.html").hasPrefix("LIST Newsletters|/ar/newsletter/: النشرة ٢٥"))
         #expect(site.exists("fr/index.xml"))
         #expect(site.exists("fr/newsletter/index.xml"))
         #expect(site.exists("fr/tags/p2p/index.html"))

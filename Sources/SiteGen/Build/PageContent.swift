@@ -13,7 +13,10 @@ struct PageContent: Sendable {
 
     func render(_ id: Site.PageID, in context: RenderContext, problems: WarningLog) -> RenderedMarkdown {
         let page = context.site[id]
-        let hooks = templates.map { TemplateRenderHooks.make(templates: $0, context: context, page: id, problems: problems) } ?? RenderHooks()
+        let hooks = hugo.map { hugo in
+            let host = hugo.hosts[context.index]
+            return HugoRenderHooks.make(layouts: hugo.layouts, host: host, page: host.site.pages[id], problems: problems)
+        } ?? templates.map { TemplateRenderHooks.make(templates: $0, context: context, page: id, problems: problems) } ?? RenderHooks()
         // Hugo writes a link's destination as it is (`diagram.png` stays relative to the page); only
         // SiteGen's own templates resolve bundle files and Markdown files to their URLs.
         let resolve = { (destination: String, kind: LinkKind) in

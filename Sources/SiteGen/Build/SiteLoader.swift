@@ -185,13 +185,7 @@ struct SiteLoader {
     func renderMarkdown(_ sites: [Site], content: LoadedContent, only: Set<PageRef>? = nil,
                         recording: Bool = false, indexes: SiteIndexes? = nil, hugoLayouts: HugoLayouts? = nil) -> RenderedMarkdownPages {
         let config = content.config
-        var markdownOptions = MarkdownOptions()
-        markdownOptions.unsafeHTML = config.unsafeHTML
-        markdownOptions.summaryLength = config.summaryLength
-        markdownOptions.tocStartLevel = config.tocStartLevel
-        markdownOptions.tocEndLevel = config.tocEndLevel
-        markdownOptions.goldmarkHTML = hugoLayouts != nil
-        let markdown = MarkdownRenderer(options: markdownOptions)
+        let markdown = MarkdownRenderer(options: MarkdownOptions(config: config, goldmarkHTML: hugoLayouts != nil))
         let indexes = indexes ?? SiteIndexes(sites: sites)
         let work = only.map { $0.sorted { ($0.site, $0.page) < ($1.site, $1.page) } } ?? sites.indices.flatMap { siteIndex in
             sites[siteIndex].pages.indices.filter { sites[siteIndex].pages[$0].source != nil }.map { PageRef(site: siteIndex, page: $0) }

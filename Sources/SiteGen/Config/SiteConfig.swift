@@ -18,6 +18,8 @@ public struct SiteConfig: Sendable {
     /// `paginate` or `pagination.pagerSize`.
     public var paginate = 10
     public var summaryLength = 70
+    /// A section without `_index.md` is titled by its folder's name in the plural (`Posts`).
+    public var pluralizeListTitles = true
     public var enableRobotsTXT = false
     /// `markup.goldmark.renderer.unsafe`.
     public var unsafeHTML = false
@@ -93,6 +95,7 @@ public struct SiteConfig: Sendable {
         params = try table.tableValues("params") ?? params
         summaryLength = try table.int("summaryLength") ?? summaryLength
         enableRobotsTXT = try table.bool("enableRobotsTXT") ?? enableRobotsTXT
+        pluralizeListTitles = try table.bool("pluralizeListTitles") ?? pluralizeListTitles
         relativeURLs = try table.bool("relativeURLs") ?? relativeURLs
         enableEmoji = try table.bool("enableEmoji") ?? enableEmoji
         if let configured = try table.table("cards") { cards = try CardsConfig(configured) }

@@ -72,7 +72,8 @@ struct PageLoader: Sendable {
             frontMatter: frontMatter,
             body: document.body,
             bodyStartLine: document.bodyStartLine,
-            title: frontMatter.title ?? defaultTitle(source),
+            // As in Hugo, a page file without a title has none, even the home page's `_index.md`.
+            title: frontMatter.title ?? "",
             path: path,
             section: section,
             sectionDirectory: sectionDirectory(of: source),
@@ -123,19 +124,5 @@ struct PageLoader: Sendable {
     /// The nearest folder, at or above the page's, that is a section.
     private func sectionDirectory(of source: ContentSource) -> String {
         sectionDirectories.nearestSection(to: source.kind == .bundle ? source.directory.deletingLastPathSegment : source.directory)
-    }
-
-    /// Hugo titles a section without a title after its folder (`newsletter` → `Newsletter`).
-    private func defaultTitle(_ source: ContentSource) -> String {
-        switch source.kind {
-        case .home: return config.title
-        case .section: return Self.humanize(source.baseName)
-        case .bundle, .single: return ""
-        }
-    }
-
-    static func humanize(_ name: String) -> String {
-        let words = name.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
-        return words.prefix(1).uppercased() + words.dropFirst()
     }
 }

@@ -37,8 +37,7 @@ struct SiteAssembler {
         }
         for directory in sectionDirectories.sorted()
         where sectionPages[directory] == nil && populated.contains(directory) && !isTaxonomyDirectory(directory) {
-            let name = (directory as NSString).lastPathComponent
-            sectionPages[directory] = append(generatedListPage(.section, title: PageLoader.humanize(name),
+            sectionPages[directory] = append(generatedListPage(.section, title: sectionTitle(directory),
                                                                path: "/" + PageURL.sanitize(directory) + "/", directory: directory,
                                                                key: "list:\(directory)"))
         }
@@ -91,6 +90,14 @@ struct SiteAssembler {
     private mutating func append(_ page: Page) -> Site.PageID {
         pages.append(page)
         return pages.count - 1
+    }
+
+    /// Hugo's title for a section without `_index.md`: its folder's name with a capital, in the
+    /// plural unless `pluralizeListTitles` is off (`my-posts` is `My-posts`, `child` `Children`).
+    private func sectionTitle(_ directory: String) -> String {
+        let name = (directory as NSString).lastPathComponent
+        let title = name.prefix(1).uppercased() + name.dropFirst()
+        return config.pluralizeListTitles ? Inflector.pluralize(title) : title
     }
 
     private func generatedListPage(_ kind: PageKind, title: String, path: String, directory: String, key: String) -> Page {
@@ -157,7 +164,7 @@ struct SiteAssembler {
             }
             let taxonomyPath = pageURL.prefixed("/" + PageURL.sanitize(taxonomy.plural) + "/")
             let taxonomyID = adopt(contentListPages[taxonomy.plural], as: .taxonomy, path: taxonomyPath,
-                                   title: PageLoader.humanize(taxonomy.plural), taxonomy: taxonomy.plural, term: nil)
+                                   title: APStyleTitle.convert(taxonomy.plural), taxonomy: taxonomy.plural, term: nil)
             parent[taxonomyID] = home
             var terms: [Term] = []
             for key in names.keys.sorted(by: { names[$0]!.localizedStandardCompare(names[$1]!) == .orderedAscending }) {

@@ -22,6 +22,8 @@ final class HugoLayouts: Sendable {
     let functions: [String: FunctionReference]
     /// The `assets/` folders templates take resources from, and what they publish.
     let assets: Assets
+    /// The render hooks' names (`_default/_markup/render-link.html`).
+    let renderHooks: Set<String>
     /// Page templates that run inside a base, by name.
     private let needsBase: [String: Source]
     /// `baseof` templates, by name.
@@ -100,6 +102,7 @@ final class HugoLayouts: Sendable {
         text = textNamespace.prepared(escapingHTML: false)
         self.needsBase = needsBase
         self.bases = bases
+        renderHooks = Set(sources.keys.filter { $0.contains("_markup/render-") && !(OutputFormat.of(templateFile: $0)?.isPlainText ?? false) })
     }
 
     static func diagnostic(_ error: TemplateSyntaxError, in source: Source) -> Diagnostic {

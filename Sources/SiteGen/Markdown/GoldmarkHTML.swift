@@ -6,14 +6,14 @@ import CCmarkGFM
 /// `style="text-align:…"` and task-list checkboxes with goldmark's attributes.
 enum GoldmarkHTML {
     /// Leaves and inlines, which can be rewritten before headings are rendered (a heading's text
-    /// then has goldmark's entities and images too).
-    static func rewriteLeaves(in root: CmarkNode, document: CmarkDocument, typographer: GoldmarkTypographer) {
+    /// then has goldmark's entities and images too). Images a render hook draws are kept.
+    static func rewriteLeaves(in root: CmarkNode, document: CmarkDocument, typographer: GoldmarkTypographer, keepingImages: Bool = false) {
         for node in root.descendants.reversed() {
             switch node.type {
             case CMARK_NODE_TEXT:
                 guard GoldmarkTypographer.mayDiffer(node.literal), let html = typographer.html(of: node) else { continue }
                 node.replace(by: CMARK_NODE_CUSTOM_INLINE, html: html)
-            case CMARK_NODE_IMAGE:
+            case CMARK_NODE_IMAGE where !keepingImages:
                 let html = document.html(of: node)
                 node.replace(by: CMARK_NODE_CUSTOM_INLINE, html: html.hasSuffix(" />") ? html.dropLast(3) + ">" : html)
             case CMARK_NODE_THEMATIC_BREAK:

@@ -1,3 +1,4 @@
+import GoTemplates
 import CCmarkGFM
 
 /// goldmark's typographer, recovered from cmark's smart punctuation: cmark replaces `'`, `"`,
@@ -22,6 +23,11 @@ struct GoldmarkTypographer {
     /// The node's text as goldmark makes heading ids from it: the source's `'`, `"`, `--`, `...`.
     func idText(of node: CmarkNode) -> String? {
         aligned(node).map { pieces in pieces.map { $0.source }.joined() }
+    }
+
+    /// The node's text with goldmark's entities for the punctuation it replaced, nothing escaped.
+    func plainText(of node: CmarkNode) -> String? {
+        aligned(node).map { pieces in pieces.map { $0.typographic ? $0.html : $0.source }.joined() }
     }
 
     /// Whether cmark may have replaced punctuation in the text, or goldmark would (`<<`, `>>`).
@@ -55,14 +61,20 @@ struct GoldmarkTypographer {
         func starts(_ bytes: [UInt8], at index: Int, in array: [UInt8]) -> Bool {
             index + bytes.count <= array.count && Array(array[index..<(index + bytes.count)]) == bytes
         }
-        while i < source.count || j < literal.count {
-            guard i < source.count, j < literal.count else { return nil }
+        // The literal may end before the source: a heading's `{#id}` is cut from its literal.
+        while j < literal.count {
+            guard i < source.count else { return nil }
             let byte = source[i]
             if byte == UInt8(ascii: "\\"), i + 1 < source.count, source[i + 1] == literal[j], source[i + 1] < 0x80 {
                 pieces.append(Piece(html: Self.escaped([literal[j]]), source: String(decoding: [literal[j]], as: UTF8.self)))
                 i += 2; j += 1
-            } else if byte == UInt8(ascii: "&") {
-                return nil  // goldmark keeps entities as written, cmark decodes them
+            } else if byte == UInt8(ascii: "&"), let length = Self.entityLength(source[(i + 1)...]) {
+                // An entity reference, which cmark's literal holds decoded; goldmark writes it so too.
+                let written = String(decoding: source[i..<(i + 1 + length)], as: UTF8.self)
+                let decoded = Array(HTMLEntities.unescape(written).utf8)
+                guard starts(decoded, at: j, in: literal) else { return nil }
+                pieces.append(Piece(html: Self.escaped(decoded), source: String(decoding: decoded, as: UTF8.self)))
+                i += 1 + length; j += decoded.count
             } else if let quote = Self.quotes.first(where: { $0.typed == byte && starts($0.character, at: j, in: literal) }) {
                 pieces.append(Piece(html: quote.entity, source: String(decoding: [byte], as: UTF8.self), typographic: true))
                 i += 1; j += quote.character.count
@@ -91,6 +103,27 @@ struct GoldmarkTypographer {
             }
         }
         return pieces
+    }
+
+    /// The length of the entity reference after a `&` (`amp;`, `#38;`, `#x26;`), its `;` included;
+    /// nil when the bytes make none.
+    private static func entityLength(_ rest: ArraySlice<UInt8>) -> Int? {
+        guard let end = rest.prefix(33).firstIndex(of: UInt8(ascii: ";")), end > rest.startIndex else { return nil }
+        let name = rest[rest.startIndex..<end]
+        let isDigit = { (byte: UInt8) in byte >= 48 && byte <= 57 }
+        let isLetter = { (byte: UInt8) in byte | 0x20 >= 97 && byte | 0x20 <= 122 }
+        let isEntity: Bool
+        if name.first == UInt8(ascii: "#") {
+            let digits = name.dropFirst()
+            if let x = digits.first, x == UInt8(ascii: "x") || x == UInt8(ascii: "X") {
+                isEntity = digits.count > 1 && digits.dropFirst().allSatisfy { isDigit($0) || ($0 | 0x20 >= 97 && $0 | 0x20 <= 102) }
+            } else {
+                isEntity = !digits.isEmpty && digits.allSatisfy(isDigit)
+            }
+        } else {
+            isEntity = isLetter(name.first!) && name.allSatisfy { isDigit($0) || isLetter($0) }
+        }
+        return isEntity ? name.count + 1 : nil
     }
 
     /// cmark's escaping of text.

@@ -8,23 +8,32 @@ enum HeadingRewriter {
     struct Anchor {
         var heading: CmarkNode
         var id: String
+        /// Written after the heading's text (`## Setup {#setup .wide}`), without the id.
+        var attributes: MarkdownAttributes
+        /// The text with goldmark's typographic entities, for render hooks.
+        var plainText: String
     }
 
-    /// Strips `{#id}` attributes and assigns ids in document order; the tree still has its headings.
-    /// With a `typographer`, ids are made from the quotes and dashes as typed, as goldmark makes them.
+    /// Strips `{#id .class}` attributes and assigns ids in document order; the tree still has its
+    /// headings. With a `typographer`, ids are made from the quotes and dashes as typed, as
+    /// goldmark makes them.
     static func anchors(in root: CmarkNode, typographer: GoldmarkTypographer? = nil) -> [Anchor] {
         var ids = HeadingIDGenerator()
         return root.descendants.filter { $0.type == CMARK_NODE_HEADING }.map { heading in
-            if let explicit = takeExplicitID(from: heading) {
+            let attributes = takeAttributes(from: heading, typographer: typographer) ?? MarkdownAttributes()
+            let plainText = MarkdownPlainText.inline(heading, typographer: typographer)
+            if case .string(let explicit)? = attributes["id"] {
                 ids.reserve(explicit)
-                return Anchor(heading: heading, id: explicit)
+                return Anchor(heading: heading, id: explicit, attributes: attributes, plainText: plainText)
             }
-            return Anchor(heading: heading, id: ids.generate(from: text(of: heading, typographer: typographer)))
+            let id = ids.generate(from: text(of: heading, typographer: typographer))
+            return Anchor(heading: heading, id: id, attributes: attributes, plainText: plainText)
         }
     }
 
     /// Replaces the heading by its HTML with the id, and returns its table-of-contents entry
-    /// (titled with the heading's inner HTML, as Hugo does).
+    /// (titled with the heading's inner HTML, as Hugo does). The attributes go into the tag as
+    /// written, a generated id last, as goldmark writes them.
     static func replace(_ anchor: Anchor, in document: CmarkDocument, hook: (@Sendable (RenderHooks.Heading) -> String)? = nil) -> TOCEntry {
         let level = anchor.heading.headingLevel
         let open = "<h\(level)>", close = "</h\(level)>\n"
@@ -32,16 +41,19 @@ enum HeadingRewriter {
         let inner = rendered.hasPrefix(open) && rendered.hasSuffix(close)
             ? String(rendered.dropFirst(open.count).dropLast(close.count))
             : rendered
-        let html = hook.map { $0(RenderHooks.Heading(level: level, anchor: anchor.id, text: inner, plainText: text(of: anchor.heading))) }
-            ?? "<h\(level) id=\"\(HTMLEscaping.escape(anchor.id))\">\(inner)\(close)"
+        var attributes = anchor.attributes
+        if attributes["id"] == nil { attributes.set("id", .string(anchor.id)) }
+        let html = hook.map { $0(RenderHooks.Heading(level: level, anchor: anchor.id, text: inner, plainText: anchor.plainText, attributes: attributes)) }
+            ?? "<h\(level)\(attributes.html)>\(inner)\(close)"
 
         anchor.heading.replace(by: CMARK_NODE_CUSTOM_BLOCK, html: html)
         return TOCEntry(level: level, title: inner, anchor: anchor.id, children: [])
     }
 
-    /// Removes a trailing `{#id}` from the heading's text. The attribute can span several text
-    /// nodes, because cmark splits text at characters such as `_` and `-`.
-    private static func takeExplicitID(from heading: CmarkNode) -> String? {
+    /// Removes trailing attributes (`{#id .class}`) from the heading's text. The attributes can
+    /// span several text nodes, because cmark splits text at characters such as `_` and `-`.
+    /// With a `typographer`, they are read as typed (`key="a b"`, not cmark's curly quotes).
+    private static func takeAttributes(from heading: CmarkNode, typographer: GoldmarkTypographer?) -> MarkdownAttributes? {
         var run: [CmarkNode] = []
         var node = heading.lastChild
         while let text = node, text.type == CMARK_NODE_TEXT {
@@ -49,13 +61,16 @@ enum HeadingRewriter {
             node = text.previous
         }
         let joined = run.map(\.literal).joined()
-        // The regex is slow to run on every heading; nearly none ends with an attribute.
-        guard joined.utf8.contains(UInt8(ascii: "}")), joined.contains("{#") else { return nil }
-        guard let match = joined.firstMatch(of: /\s*\{#([^\s{}]+)\}\s*$/) else { return nil }
-        let remaining = String(joined[..<match.range.lowerBound])
+        guard joined.utf8.last(where: { $0 != UInt8(ascii: " ") }) == UInt8(ascii: "}") else { return nil }
+        let typed = typographer.map { typographer in run.map { typographer.idText(of: $0) ?? $0.literal }.joined() } ?? joined
+        guard let (attributes, typedBefore) = MarkdownAttributes.trailing(in: typed) else { return nil }
+        // The typographer leaves braces alone: the block starts at the same brace in both texts.
+        let braces = typedBefore.count { $0 == "{" }
+        guard let open = joined.indices.filter({ joined[$0] == "{" }).dropFirst(braces).first else { return nil }
+        let remaining = String(joined[..<open].reversed().drop { $0 == " " || $0 == "\t" }.reversed())
         for extra in run.dropFirst() { extra.delete() }
         if remaining.isEmpty { run[0].delete() } else { run[0].literal = remaining }
-        return String(match.output.1)
+        return attributes
     }
 
     /// The heading's text for its id. With a `typographer` (a site on Hugo's templates), as

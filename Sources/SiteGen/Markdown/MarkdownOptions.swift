@@ -14,3 +14,14 @@ public struct MarkdownOptions: Sendable, Hashable {
 
     public init() {}
 }
+
+extension MarkdownOptions {
+    /// The site's `markup` settings; `goldmarkHTML` for a site on Hugo's templates.
+    init(config: SiteConfig, goldmarkHTML: Bool) {
+        unsafeHTML = config.unsafeHTML
+        summaryLength = config.summaryLength
+        tocStartLevel = config.tocStartLevel
+        tocEndLevel = config.tocEndLevel
+        self.goldmarkHTML = goldmarkHTML
+    }
+}

@@ -35,12 +35,15 @@ enum MarkdownPlainText {
         return String(scalars[start...end])
     }
 
-    /// The text of an inline node's children (a link's words, an image's alt text).
-    static func inline(_ node: CmarkNode) -> String {
+    /// The text of an inline node's children (a link's words, an image's alt text). With a
+    /// `typographer`, punctuation is goldmark's entities (`it&rsquo;s`), as Hugo's hooks see it.
+    static func inline(_ node: CmarkNode, typographer: GoldmarkTypographer? = nil) -> String {
         var text = ""
         node.walk { child, entering in
             guard entering else { return true }
             switch child.type {
+            case CMARK_NODE_TEXT where typographer != nil && GoldmarkTypographer.mayDiffer(child.literal):
+                text += typographer?.plainText(of: child) ?? child.literal
             case CMARK_NODE_TEXT, CMARK_NODE_CODE: text += child.literal
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text += " "
             default: break

@@ -36,8 +36,11 @@ public struct MarkdownRenderer: Sendable {
         let startsSection = root.children.map { $0.type == CMARK_NODE_HEADING }
         let wordCount = wordCounts.reduce(0, +)
 
-        if !hooks.isEmpty { hooks.apply(to: root, in: document) }
-        if let typographer { GoldmarkHTML.rewriteLeaves(in: root, document: document, typographer: typographer) }
+        let hooked = hooks.isEmpty ? nil : hooks.prepare(root, typographer: typographer)
+        if let typographer {
+            GoldmarkHTML.rewriteLeaves(in: root, document: document, typographer: typographer, keepingImages: hooks.image != nil)
+        }
+        hooked?.apply(in: document)
         var toc = TableOfContentsBuilder()
         for anchor in anchors {
             toc.add(HeadingRewriter.replace(anchor, in: document, hook: hooks.heading))

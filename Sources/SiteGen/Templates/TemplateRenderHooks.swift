@@ -19,7 +19,7 @@ enum TemplateRenderHooks {
         if let render = hook("render-image") {
             let page = context.site[page], urls = context.urls, images = context.images
             hooks.image = { image in
-                var values: HookView.Values = ["destination": image.destination, "text": image.text, "title": image.title]
+                var values: HookView.Values = ["destination": image.destination, "text": image.plainText, "title": image.title]
                 if let resource = page.resources.first(where: { urls.relative($0.urlPath) == image.destination }) {
                     values["resource"] = ResourceView(resource, urls: urls, images: images)
                 }
@@ -37,7 +37,7 @@ enum TemplateRenderHooks {
             }
         }
         if let render = hook("render-codeblock") {
-            hooks.codeBlock = { block in render(["language": block.language, "attributes": block.attributes, "code": block.code]) }
+            hooks.codeBlock = { block in render(["language": block.language, "attributes": block.attributes, "code": block.code + "\n"]) }
         }
         return hooks
     }

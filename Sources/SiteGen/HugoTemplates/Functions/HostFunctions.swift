@@ -167,12 +167,21 @@ enum HostFunctions {
         return .string(try namespace.prepared(escapingHTML: false).execute("i18n/" + key, data: dot, host: host))
     }
 
-    /// Hugo's `markdownify`: the page's Markdown rendering, without the `<p>` of a single paragraph.
+    /// Hugo's `markdownify`: the home page's `.RenderString`.
     private static func markdownify(_ markdown: String, _ context: CallContext) throws -> String {
         let host = try RenderHost.of(context)
-        var options = MarkdownOptions()
-        options.unsafeHTML = host.site.model.config.unsafeHTML
-        var html = MarkdownRenderer(options: options).render(markdown) { destination, _ in destination }.html
+        return try renderString(markdown, on: host.site.home, inline: true, context)
+    }
+
+    /// Hugo's `.RenderString`: Markdown rendered as the page's content is, its render hooks too;
+    /// `inline`, a single paragraph loses its `<p>`.
+    static func renderString(_ markdown: String, on page: PageObject, inline: Bool, _ context: CallContext) throws -> String {
+        let host = try RenderHost.of(context)
+        let problems = WarningLog()
+        let hooks = HugoRenderHooks.make(layouts: host.layouts, host: host, page: page, problems: problems)
+        var html = host.site.all.markdown.render(markdown, hooks: hooks) { destination, _ in destination }.html
+        if let problem = problems.all.first { throw TemplateFailure(problem.description) }
+        guard inline else { return html }
         if html.hasSuffix("\n") { html.removeLast() }
         if html.hasPrefix("<p>"), html.hasSuffix("</p>"), html.components(separatedBy: "<p>").count == 2 {
             html = String(html.dropFirst(3).dropLast(4))

@@ -351,6 +351,15 @@ final class PageObject: TemplateObject, @unchecked Sendable {
         "Title": { page, _, _ in .string(page.title) },
         "LinkTitle": { page, _, _ in .string(page.linkTitle) },
         "Content": { page, _, _ in .html(page.model.rendered?.html ?? "") },
+        "RenderString": { page, arguments, context in
+            // `.RenderString MARKUP` or `.RenderString (dict "display" "block") MARKUP`.
+            guard let markup = arguments.last, arguments.count <= 2 else { throw TemplateFailure("RenderString takes the options and the markup") }
+            var inline = true
+            if arguments.count == 2, case .map(let options) = arguments[0], let display = options["display"]?.text {
+                inline = display != "block"
+            }
+            return .html(try HostFunctions.renderString(markup.text ?? GoFormat.printed(markup), on: page, inline: inline, context))
+        },
         "Summary": { page, _, _ in .html(page.summary.text) },
         "Truncated": { page, _, _ in .bool(page.summary.truncated) },
         "Plain": { page, _, _ in .string(page.plain) },

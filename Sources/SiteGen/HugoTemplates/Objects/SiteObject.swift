@@ -12,6 +12,8 @@ final class HugoSites: @unchecked Sendable {
     let hugo: HugoInfoObject
     /// The site folder, which `readFile` and `readDir` read from.
     let sourceFolder: URL
+    /// What `.RenderString` and `markdownify` render with: the site's settings, goldmark's HTML.
+    let markdown: MarkdownRenderer
 
     init(sites models: [Site], config: SiteConfig, sourceFolder: URL, data: TemplateValue = .map(ValueMap()),
          environment: String = "production") {
@@ -20,6 +22,7 @@ final class HugoSites: @unchecked Sendable {
         self.formats = OutputFormats(config: config)
         self.data = data
         self.hugo = HugoInfoObject(environment: environment)
+        markdown = MarkdownRenderer(options: MarkdownOptions(config: config, goldmarkHTML: true))
         sites = models.enumerated().map { SiteObject(model: $0.element, index: $0.offset, all: self) }
         for site in sites { site.link() }
     }

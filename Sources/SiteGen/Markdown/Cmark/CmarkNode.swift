@@ -59,6 +59,13 @@ struct CmarkNode {
         }
     }
 
+    /// A code block written between fences, not indented.
+    var isFenced: Bool {
+        var length: Int32 = 0, offset: Int32 = 0
+        var character: CChar = 0
+        return cmark_node_get_fenced(raw, &length, &offset, &character) != 0
+    }
+
     func unlink() {
         cmark_node_unlink(raw)
     }
