@@ -71,7 +71,8 @@ public struct Builder: Sendable {
         var hugoLayouts: HugoLayouts?
         if HugoLayouts.exist(site: options.source, themes: content.config.themes) {
             do {
-                hugoLayouts = try HugoLayouts(site: options.source, themes: content.config.themes, functions: HugoLayouts.standardFunctions)
+                hugoLayouts = try HugoLayouts(site: options.source, themes: content.config.themes, functions: HugoLayouts.standardFunctions,
+                                              formats: OutputFormats(config: content.config).all)
             } catch {
                 problems += error.diagnostics
                 throw DiagnosticList(unique: problems)

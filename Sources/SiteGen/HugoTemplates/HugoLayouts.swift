@@ -49,7 +49,8 @@ final class HugoLayouts: Sendable {
     }
 
     /// Reads and parses every template; all the files that do not parse are reported together.
-    init(site: URL, themes: [String], functions: [String: FunctionReference]) throws(DiagnosticList) {
+    /// `formats` tell plain-text templates by their names (`index.searchindex.json`).
+    init(site: URL, themes: [String], functions: [String: FunctionReference], formats: [OutputFormat] = OutputFormat.builtIn) throws(DiagnosticList) {
         self.functions = functions
         assets = Assets(site: site, themes: themes)
         var sources: [String: Source] = [:]
@@ -69,7 +70,7 @@ final class HugoLayouts: Sendable {
         var needsBase: [String: Source] = [:], bases: [String: Source] = [:]
         var problems: [Diagnostic] = []
         for source in sources.values.sorted(by: { $0.name < $1.name }) {
-            let plain = OutputFormat.of(templateFile: source.name)?.isPlainText ?? false
+            let plain = OutputFormat.of(templateFile: source.name, among: formats)?.isPlainText ?? false
             let name = plain ? "_text/" + source.name : source.name
             if Self.isBase(source.name) {
                 bases[name] = source
@@ -102,7 +103,7 @@ final class HugoLayouts: Sendable {
         text = textNamespace.prepared(escapingHTML: false)
         self.needsBase = needsBase
         self.bases = bases
-        renderHooks = Set(sources.keys.filter { $0.contains("_markup/render-") && !(OutputFormat.of(templateFile: $0)?.isPlainText ?? false) })
+        renderHooks = Set(sources.keys.filter { $0.contains("_markup/render-") && !(OutputFormat.of(templateFile: $0, among: formats)?.isPlainText ?? false) })
     }
 
     static func diagnostic(_ error: TemplateSyntaxError, in source: Source) -> Diagnostic {
@@ -150,6 +151,9 @@ final class HugoLayouts: Sendable {
         for candidate in descriptor.candidates(format: format.name, suffix: format.suffix) {
             let name = prefix + candidate
             if namespace.has(name) { return (namespace, name) }
+            // A file whose suffix two formats share (`single.json` with a second JSON format) is
+            // an HTML template; Hugo still renders the plain-text format with it.
+            if format.isPlainText, html.has(candidate) { return (html, candidate) }
             guard let overlay = needsBase[name] else { continue }
             var baseDescriptor = descriptor
             baseDescriptor.baseof = true

@@ -68,7 +68,7 @@ struct HugoRenderer: Sendable {
     private func render(_ job: Job, host: RenderHost) -> Result<Rendered, DiagnosticList> {
         Result { () throws(DiagnosticList) -> Rendered in
             // An object of its own for this render: what `.Paginator` decides belongs to it.
-            let page = host.site.pages[job.page].forPager(1)
+            let page = host.site.pages[job.page].forPager(1, format: job.format.name)
             var rendered = Rendered()
             guard let (set, name) = try layouts.layout(for: descriptor(of: page), format: job.format) else {
                 if job.format.isHTML && page.model.kind != .notFound {
@@ -111,7 +111,7 @@ struct HugoRenderer: Sendable {
     private func published(_ text: String, at path: String, format: OutputFormat, site: SiteObject) -> String {
         let config = site.model.config
         let base = config.relativeURLs ? AbsoluteURLRewriter.dottedRelativePath(toFile: path) : site.model.urls.baseURL
-        if format == .rss { return AbsoluteURLRewriter(base: base, quotes: .xml).rewrite(text) }
+        if format.name == "rss" { return AbsoluteURLRewriter(base: base, quotes: .xml).rewrite(text) }
         let canonify = config.raw.first { $0.key.lowercased() == "canonifyurls" }?.value == .bool(true)
         if format.isHTML && (config.relativeURLs || canonify) { return AbsoluteURLRewriter(base: base, quotes: .html).rewrite(text) }
         return text

@@ -1,37 +1,5 @@
 import GoTemplates
 
-/// Which output formats each kind of page is rendered in: Hugo's defaults (`html` for pages,
-/// `html` and `rss` for lists), replaced per kind by the configuration's `outputs`.
-struct OutputFormats: Sendable {
-    private var byKind: [PageKind: [OutputFormat]]
-    /// `disableKinds`, lower-cased: page kinds and `rss`, `sitemap`, `robotstxt`, `404`.
-    let disabled: Set<String>
-
-    init(config: SiteConfig) {
-        byKind = [.page: [.html], .home: [.html, .rss], .section: [.html, .rss], .taxonomy: [.html, .rss], .term: [.html, .rss],
-                  .notFound: [.html]]
-        var disabled: Set<String> = []
-        if case .array(let kinds)? = config.raw.first(where: { $0.key.lowercased() == "disablekinds" })?.value {
-            disabled = Set(kinds.compactMap { $0.string?.lowercased() })
-        }
-        self.disabled = disabled
-        if case .table(let outputs)? = config.raw.first(where: { $0.key.lowercased() == "outputs" })?.value {
-            for (key, value) in outputs {
-                guard let kind = PageKind(hugoName: key.lowercased()), case .array(let names) = value else { continue }
-                byKind[kind] = names.compactMap { name in OutputFormat.builtIn.first { $0.name == name.string?.lowercased() } }
-            }
-        }
-    }
-
-    /// The formats a page of `kind` is rendered in; none when the kind is disabled.
-    func formats(for kind: PageKind) -> [OutputFormat] {
-        guard !isDisabled(kind) else { return [] }
-        return (byKind[kind] ?? [.html]).filter { $0 != .rss || !disabled.contains("rss") }
-    }
-
-    func isDisabled(_ kind: PageKind) -> Bool { disabled.contains(kind.rawValue) }
-}
-
 extension PageKind {
     /// The kind as Hugo's configuration names it (`outputs: {home: […], section: […]}`).
     init?(hugoName: String) {
@@ -58,14 +26,19 @@ final class OutputFormatObject: TemplateObject {
 
     var typeName: String { "page.OutputFormat" }
     var printed: String { format.name }
-    var permalink: String { page.site.model.urls.absolute(page.path(in: format)) }
+    /// With the format's own scheme, if it has one (`webcal://`).
+    var permalink: String {
+        let url = page.site.model.urls.absolute(page.path(in: format))
+        guard !format.protocol.isEmpty, let scheme = url.range(of: "://") else { return url }
+        return format.protocol + url[scheme.upperBound...]
+    }
 
     static let members = MemberTable<OutputFormatObject>([
         "Name": { output, _, _ in .string(output.format.displayName) },
         "Rel": { output, _, _ in .string(output.format.rel) },
         "Permalink": { output, _, _ in .string(output.permalink) },
         "RelPermalink": { output, _, _ in .string(output.page.site.model.urls.relative(output.page.path(in: output.format))) },
-        "MediaType": { output, _, _ in .object(MediaTypeObject(output.format.mediaType, suffix: output.format.suffix)) },
+        "MediaType": { output, _, _ in .object(MediaTypeObject(output.format.mediaType, suffixes: output.format.suffixes)) },
     ])
 
     func value(of member: Member, arguments: [TemplateValue], context: CallContext) throws -> TemplateValue? {
@@ -100,12 +73,18 @@ final class OutputFormatsObject: TemplateObject {
 /// A media type (`.MediaType.Type` is `application/rss+xml`).
 final class MediaTypeObject: TemplateObject {
     let type: String
-    let suffix: String
+    let suffixes: [String]
 
-    init(_ type: String, suffix: String) {
+    init(_ type: String, suffixes: [String]) {
         self.type = type
-        self.suffix = suffix
+        self.suffixes = suffixes
     }
+
+    convenience init(_ type: String, suffix: String) {
+        self.init(type, suffixes: [suffix])
+    }
+
+    private var suffix: String { suffixes.first ?? "" }
 
     var typeName: String { "media.Type" }
     var printed: String { type }
@@ -113,8 +92,9 @@ final class MediaTypeObject: TemplateObject {
     static let members = MemberTable<MediaTypeObject>([
         "Type": { media, _, _ in .string(media.type) },
         "MainType": { media, _, _ in .string(String(media.type.split(separator: "/").first ?? "")) },
-        "SubType": { media, _, _ in .string(String(media.type.split(separator: "/").last ?? "")) },
-        "Suffixes": { media, _, _ in .list([.string(media.suffix)]) },
+        // Without the `+xml` of `application/rss+xml`, as Hugo splits it.
+        "SubType": { media, _, _ in .string(String(media.type.split(separator: "/").last?.split(separator: "+").first ?? "")) },
+        "Suffixes": { media, _, _ in .list(media.suffixes.map { .string($0) }) },
         "FirstSuffix": { media, _, _ in .map(ValueMap(["Suffix": .string(media.suffix), "FullSuffix": .string("." + media.suffix)])) },
     ])
 

@@ -9,6 +9,8 @@ final class PageObject: TemplateObject, @unchecked Sendable {
     let model: Page
     /// The pager this object renders (1 for the page itself; list pages' later pagers get objects of their own).
     let pagerNumber: Int
+    /// The output format this object renders (`html`, `rss`), left out of `.AlternativeOutputFormats`.
+    let formatName: String
     let scratch = ScratchObject()
     let store = ScratchObject()
     /// The paginator made by `.Paginator` or `.Paginate` while this page renders; the first call decides it.
@@ -26,20 +28,21 @@ final class PageObject: TemplateObject, @unchecked Sendable {
     }
 
     convenience init(site: SiteObject, id: Site.PageID) {
-        self.init(site: site, id: id, pagerNumber: 1, derived: DerivedValues())
+        self.init(site: site, id: id, pagerNumber: 1, formatName: "html", derived: DerivedValues())
     }
 
-    private init(site: SiteObject, id: Site.PageID, pagerNumber: Int, derived: DerivedValues) {
+    private init(site: SiteObject, id: Site.PageID, pagerNumber: Int, formatName: String, derived: DerivedValues) {
         self.site = site
         self.id = id
         self.model = site.model.pages[id]
         self.pagerNumber = pagerNumber
+        self.formatName = formatName
         self.derived = derived
     }
 
     /// This page rendering pager `number` of its list.
-    func forPager(_ number: Int) -> PageObject {
-        PageObject(site: site, id: id, pagerNumber: number, derived: derived)
+    func forPager(_ number: Int, format: String? = nil) -> PageObject {
+        PageObject(site: site, id: id, pagerNumber: number, formatName: format ?? formatName, derived: derived)
     }
 
     var typeName: String { "*hugolib.pageState" }
@@ -422,7 +425,9 @@ final class PageObject: TemplateObject, @unchecked Sendable {
         "Translations": { page, _, _ in .object(PagesObject(page.site.all.translations(of: page).filter { !page.isEqual(to: $0) })) },
         "AllTranslations": { page, _, _ in .object(PagesObject(page.site.all.translations(of: page))) },
         "OutputFormats": { page, _, _ in .object(OutputFormatsObject(page.outputFormats)) },
-        "AlternativeOutputFormats": { page, _, _ in .object(OutputFormatsObject(page.outputFormats.filter { !$0.format.isHTML })) },
+        "AlternativeOutputFormats": { page, _, _ in
+            .object(OutputFormatsObject(page.outputFormats.filter { !$0.format.notAlternative && $0.format.name != page.formatName }))
+        },
         "RSSLink": { page, _, _ in
             page.outputFormats.first { $0.format.name == "rss" }.map { .string($0.permalink) } ?? .string("")
         },
