@@ -39,7 +39,7 @@ import Testing
         text.replacingOccurrences(of: #"<meta name="generator" content="[^"]*">"#, with: "<meta name=\"generator\">", options: .regularExpression)
     }
 
-    @Test(arguments: ["basic", "assets", "multilingual", "navigation", "markdown", "urls", "hooks", "formats"]) func writesWhatHugoWrites(_ site: String) throws {
+    @Test(arguments: ["basic", "assets", "multilingual", "navigation", "markdown", "urls", "hooks", "formats", "groups"]) func writesWhatHugoWrites(_ site: String) throws {
         let output = try Self.build(site)
         let expected = Self.sites.appendingPathComponent(site + ".expected")
         let (want, got) = (Self.files(under: expected), Self.files(under: output))

@@ -23,7 +23,7 @@ struct MenuBuilder {
         return MenuEntry(identifier: spec.identifier ?? name, name: name,
                          url: page?.path ?? spec.url.map(normalizedURL) ?? "/",
                          weight: spec.weight ?? page?.weight ?? 0,
-                         parent: spec.parent, pre: spec.pre, post: spec.post, title: spec.title, children: [],
+                         parent: spec.parent, pre: spec.pre, post: spec.post, title: spec.title, params: spec.params, children: [],
                          pagePath: page?.path)
     }
 

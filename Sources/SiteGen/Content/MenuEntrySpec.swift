@@ -10,6 +10,8 @@ public struct MenuEntrySpec: Sendable, Hashable {
     public var pre: String?
     public var post: String?
     public var title: String?
+    /// `params`: anything else the entry carries for templates (`.Params.icon`).
+    public var params: [String: Value] = [:]
 
     public init(
         menu: String, name: String? = nil, url: String? = nil, pageRef: String? = nil, weight: Int? = nil,
@@ -41,6 +43,7 @@ public struct MenuEntrySpec: Sendable, Hashable {
             post: try settings.string("post"),
             title: try settings.string("title")
         )
+        params = try settings.tableValues("params") ?? [:]
     }
 }
 

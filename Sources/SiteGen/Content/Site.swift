@@ -76,6 +76,7 @@ public struct MenuEntry: Sendable, Hashable {
     public var pre: String?
     public var post: String?
     public var title: String?
+    public var params: [String: Value] = [:]
     public var children: [MenuEntry]
     /// The path of the page the entry stands for: its `pageRef`, or the page whose front matter
     /// made it; nil for an entry with only a `url`, which Hugo never marks as current.

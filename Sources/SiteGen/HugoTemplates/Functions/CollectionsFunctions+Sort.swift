@@ -31,7 +31,7 @@ extension CollectionsFunctions {
     }
 
     /// What an element is sorted by: itself, its map key, or the value at the path `field`.
-    private static func sortKey(_ element: TemplateValue, field: String, mapKey: String?,
+    static func sortKey(_ element: TemplateValue, field: String, mapKey: String?,
                                 _ context: CallContext) throws -> TemplateValue {
         if field == "value" || (field.isEmpty && mapKey == nil) { return element }
         if field.isEmpty, let mapKey { return .string(mapKey) }
@@ -55,7 +55,7 @@ extension CollectionsFunctions {
     }
 
     /// Hugo sorts strings with the site language's collator (English here).
-    private static func collate(_ a: String, _ b: String) -> Int {
+    static func collate(_ a: String, _ b: String) -> Int {
         switch a.compare(b, options: [], range: nil, locale: english) {
         case .orderedAscending: return -1
         case .orderedSame: return 0

@@ -108,7 +108,7 @@ final class MenuEntryObject: TemplateObject {
         "HasChildren": { entry, _, _ in .bool(!entry.entry.children.isEmpty) },
         "Children": { entry, _, _ in .object(MenuObject(entry.entry.children, name: entry.menu, site: entry.site)) },
         "Page": { entry, _, _ in entry.page.map { .object($0) } ?? .null },
-        "Params": { _, _, _ in .map(ValueMap(caseInsensitive: true)) },
+        "Params": { entry, _, _ in .params(entry.entry.params) },
     ])
 
     func value(of member: Member, arguments: [TemplateValue], context: CallContext) throws -> TemplateValue? {

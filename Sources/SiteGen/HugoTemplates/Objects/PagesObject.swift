@@ -73,6 +73,15 @@ final class PagesObject: TemplateObject {
             try pages.grouped(byDate: arguments, context: context) { $0.time(["publishdate", "pubdate", "published", "date"]) ?? $0.dates.date }
         },
         "GroupByLastmod": { pages, arguments, context in try pages.grouped(byDate: arguments, context: context, \.dates.lastmod) },
+        "GroupByExpiryDate": { pages, arguments, context in
+            try pages.grouped(byDate: arguments, context: context) { $0.time(["expirydate", "unpublishdate"]) }
+        },
+        "GroupByParamDate": { pages, arguments, context in
+            let name = try Arguments(arguments, "GroupByParamDate").string(0).lowercased()
+            return try pages.grouped(byDate: Array(arguments.dropFirst()), context: context) { $0.time([name]) }
+        },
+        "GroupBy": { pages, arguments, context in try pages.grouped(byField: arguments, context: context) },
+        "GroupByParam": { pages, arguments, _ in try pages.grouped(byParam: arguments) },
         // Hugo's `.Next` of a list is the page before the given one, `.Prev` the one after.
         "Next": { pages, arguments, _ in
             guard case .object(let page as PageObject)? = arguments.first,
