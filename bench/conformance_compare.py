@@ -7,7 +7,9 @@ says how they differ:
 
 - HTML: parsed with html5lib (the HTML5 parsing algorithm, as a browser does), then printed one
   node a line, indented by depth. Whitespace that a browser does not render is dropped (see
-  `_html_children`), attributes are sorted, `class` is a set of tokens, `<pre>` is its text.
+  `_html_children`), attributes are sorted, `class` is a set of tokens, `<pre>` is its text,
+  and Chroma's code blocks (`<div class="highlight">`, `<pre tabindex="0">`) are a plain `<pre>`
+  of their text: highlighting is not compared.
 - XML: parsed, printed as data: tags, sorted attributes, text stripped of surrounding whitespace.
 - JSON: parsed, printed with sorted keys.
 - Images: format and pixel size (Pillow).
@@ -231,9 +233,15 @@ def _html_node_lines(node, depth, keep_comments, lines):
     if not isinstance(tag, str):  # a processing instruction: html5lib makes none
         return
     name = _local_name(tag)
+    if _is_highlighted(node, name):
+        # Highlighted code is its text only, as a plain `<pre>`: highlighting (Chroma's
+        # `<div class="highlight">` and the `<pre>` inside) is the authoring issue's.
+        lines.append(pad + "<pre>")
+        text = "".join(node.itertext())
+        lines.extend(pad + "  | " + _quote(line)[1:-1] for line in text.split("\n"))
+        return
     lines.append(pad + "<" + " ".join([name] + _attributes(node)) + ">")
     if name in VERBATIM_ELEMENTS:
-        # Only the text: highlighting markup inside <pre> may differ on purpose.
         text = "".join(node.itertext())
         lines.extend(pad + "  | " + _quote(line)[1:-1] for line in text.split("\n"))
     elif name in CODE_ELEMENTS:
@@ -244,6 +252,13 @@ def _html_node_lines(node, depth, keep_comments, lines):
                 lines.append(pad + "  " + _quote(child))
             else:
                 _html_node_lines(child, depth + 1, keep_comments, lines)
+
+
+def _is_highlighted(node, name):
+    """Chroma's `<div class="highlight">` around a code block, or its `<pre tabindex="0">`."""
+    if name == "pre":
+        return node.get("tabindex") == "0"
+    return name == "div" and "highlight" in (node.get("class") or "").split()
 
 
 def parse_html(data):

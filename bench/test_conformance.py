@@ -100,6 +100,12 @@ class HTMLPre(unittest.TestCase):
         self.assertFalse(html_equal(page("<pre>a  b</pre>"), page("<pre>a b</pre>")))
         self.assertFalse(html_equal(page("<pre>a\n  b</pre>"), page("<pre>a\nb</pre>")))
 
+    def test_chromas_highlighted_block_is_a_plain_pre_of_its_text(self):
+        chroma = ('<div class="highlight"><pre tabindex="0" style="color:#f8f8f2"><code class="language-go" data-lang="go">'
+                  '<span style="display:flex;"><span>x := 1\n</span></span></code></pre></div>')
+        self.assertTrue(html_equal(page(chroma), page('<pre><code class="language-go">x := 1\n</code></pre>')))
+        self.assertFalse(html_equal(page(chroma), page('<pre><code class="language-go">x := 2\n</code></pre>')))
+
     def test_pre_attributes_still_count(self):
         self.assertFalse(html_equal(page('<pre class="x">a</pre>'), page("<pre>a</pre>")))
 

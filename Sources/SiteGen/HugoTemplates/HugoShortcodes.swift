@@ -1,3 +1,4 @@
+import Foundation
 import GoTemplates
 import Synchronization
 
@@ -39,8 +40,23 @@ struct HugoShortcodes: ShortcodeRendering {
             let set = try inline.template(call, layouts: layouts)
             return try run(set, call.name, call)
         }
-        guard let (set, name) = template(call.name) else { return try builtins.render(call) }
+        guard let (set, name) = template(call.name) else {
+            return call.name == "highlight" ? try Self.highlight(call) : try builtins.render(call)
+        }
         return try run(set, name, call)
+    }
+
+    /// Hugo's `highlight`, without Chroma's colours: the code between the tags, trimmed of the
+    /// newlines around it, in Chroma's `<pre>`.
+    private static func highlight(_ call: ShortcodeCall) throws(Diagnostic) -> String {
+        guard let inner = call.inner else {
+            throw Diagnostic(.error, call.location, "highlight needs a closing {{< /highlight >}} around the code")
+        }
+        guard let language = call.argument("lang", at: 0) else {
+            throw Diagnostic(.error, call.location, "highlight needs a language")
+        }
+        let code = inner.trimmingCharacters(in: .newlines)
+        return GoldmarkHTML.plainChroma(code, language: language)
     }
 
     private func run(_ set: GoTemplateSet, _ name: String, _ call: ShortcodeCall) throws(Diagnostic) -> String {
@@ -71,7 +87,8 @@ final class InlineShortcodes: Sendable {
         } catch {
             throw Diagnostic(.error, call.location, "in inline shortcode '\(call.name)': \(error)")
         }
-        let set = namespace.prepared(escapingHTML: true, over: layouts.html)
+        // Hugo 0.111 runs inline shortcodes as text templates: nothing escaped, comments kept.
+        let set = namespace.prepared(escapingHTML: false, over: layouts.html)
         templates.withLock { $0[call.name] = set }
         return set
     }

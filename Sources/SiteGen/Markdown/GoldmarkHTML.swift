@@ -1,3 +1,4 @@
+import GoTemplates
 import CCmarkGFM
 
 /// Where Hugo's goldmark writes other HTML than cmark-gfm for the same Markdown, the nodes are
@@ -30,10 +31,13 @@ enum GoldmarkHTML {
         }
     }
 
-    /// Tables and task lists, rendered whole; after the headings, which a list item can hold.
+    /// Fenced code blocks, tables and task lists, rendered whole; after the headings, which a
+    /// list item can hold, and after the render hooks, which may take the code blocks.
     static func rewriteContainers(in root: CmarkNode, document: CmarkDocument) {
         for node in root.descendants.reversed() {
-            if node.type == CMARK_NODE_LIST, node.children.contains(where: { typeName(of: $0) == "tasklist" }) {
+            if node.type == CMARK_NODE_CODE_BLOCK, node.isFenced {
+                node.replace(by: CMARK_NODE_CUSTOM_BLOCK, html: fencedCode(node))
+            } else if node.type == CMARK_NODE_LIST, node.children.contains(where: { typeName(of: $0) == "tasklist" }) {
                 node.replace(by: CMARK_NODE_CUSTOM_BLOCK, html: document.html(of: node)
                     .replacingOccurrences(of: #"<input type="checkbox" checked="" disabled="" />"#, with: #"<input checked="" disabled="" type="checkbox">"#)
                     .replacingOccurrences(of: #"<input type="checkbox" disabled="" />"#, with: #"<input disabled="" type="checkbox">"#))
@@ -42,6 +46,32 @@ enum GoldmarkHTML {
                 node.replace(by: CMARK_NODE_CUSTOM_BLOCK, html: alignedByStyle(document.html(of: node)))
             }
         }
+    }
+
+    private static func fencedCode(_ node: CmarkNode) -> String {
+        let info = cmark_node_get_fence_info(node.raw).map { String(cString: $0) } ?? ""
+        return plainChroma(node.literal, language: String(info.prefix { !$0.isWhitespace && $0 != "{" }))
+    }
+
+    /// Hugo writes nothing between a highlighted block and what follows it; cmark writes a new
+    /// line after every block: taken out after each `fencedCode` block.
+    static func gluingCodeBlocks(_ html: String) -> String {
+        let open = #"<pre tabindex="0"><code"#, close = "</code></pre>\n"
+        guard html.contains(open) else { return html }
+        var result = "", rest = Substring(html)
+        while let start = rest.range(of: open), let end = rest[start.upperBound...].range(of: close) {
+            result += rest[..<end.upperBound].dropLast()
+            rest = rest[end.upperBound...]
+        }
+        return result + rest
+    }
+
+    /// Code as Hugo writes it through Chroma, but for the colours: `<pre tabindex="0">`, the
+    /// language as `class` and `data-lang`, escaped as Go escapes.
+    static func plainChroma(_ code: String, language: String) -> String {
+        let language = Builtins.escapeHTML(language)
+        let open = language.isEmpty ? "<code>" : "<code class=\"language-\(language)\" data-lang=\"\(language)\">"
+        return "<pre tabindex=\"0\">" + open + Builtins.escapeHTML(code) + "</code></pre>"
     }
 
     private static func typeName(of node: CmarkNode) -> String {

@@ -14,7 +14,8 @@ public struct MarkdownRenderer: Sendable {
     public func render(_ markdown: String, hooks: RenderHooks = RenderHooks(),
                        resolveDestination: (String, LinkKind) -> String) -> RenderedMarkdown {
         let markdown = options.goldmarkHTML ? Self.dividerOnItsOwn(markdown) : markdown
-        let document = CmarkParser.parse(markdown, parseOptions: parseOptions, renderOptions: renderOptions)
+        let document = CmarkParser.parse(markdown, parseOptions: parseOptions, renderOptions: renderOptions,
+                                         filteringTags: !options.goldmarkHTML)
         let root = document.root
         resolveDestinations(in: root, with: resolveDestination)
 
@@ -55,6 +56,7 @@ public struct MarkdownRenderer: Sendable {
         }
 
         var html = document.html(of: root)
+        if options.goldmarkHTML { html = GoldmarkHTML.gluingCodeBlocks(html) }
         // Hugo trims the content around a summary divider, and the summary.
         let trims = options.goldmarkHTML && manualSummaryBlocks != nil
         if trims { html = html.trimmingCharacters(in: .whitespacesAndNewlines) }
@@ -66,7 +68,7 @@ public struct MarkdownRenderer: Sendable {
 
         return RenderedMarkdown(
             html: html,
-            summaryHTML: isTruncated ? Self.html(of: document, firstBlocks: summaryBlockCount).trimmingCharacters(in: trims ? .whitespacesAndNewlines : []) : html,
+            summaryHTML: isTruncated ? summary(of: document, firstBlocks: summaryBlockCount, trimmed: trims) : html,
             hasManualSummary: manualSummaryBlocks != nil,
             isTruncated: isTruncated,
             tableOfContents: tocEntries,
@@ -104,6 +106,11 @@ public struct MarkdownRenderer: Sendable {
             default: break
             }
         }
+    }
+
+    private func summary(of document: CmarkDocument, firstBlocks count: Int, trimmed: Bool) -> String {
+        let html = Self.html(of: document, firstBlocks: count).trimmingCharacters(in: trimmed ? .whitespacesAndNewlines : [])
+        return options.goldmarkHTML ? GoldmarkHTML.gluingCodeBlocks(html) : html
     }
 
     /// Renders only the first `count` top-level blocks. The others are detached for the render,

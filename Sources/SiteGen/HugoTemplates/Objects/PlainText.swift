@@ -1,43 +1,95 @@
 /// Hugo's plain text of HTML (`.Plain`, `plainify`, its `StripHTML`): new lines become spaces,
 /// `</p>` and `<br>` new lines, tags are removed and runs of white space, across tags, are kept
-/// to their first character (`d</th>\n</tr>\n<td>1` is `d 1` in Hugo 0.111). One pass over the
-/// UTF-8 bytes: it runs on every page's content.
+/// to their first character (`d</th>\n</tr>\n<td>1` is `d 1` in Hugo 0.111); comments, and a
+/// `<script>` or `<style>` with its text, go as a tag does. Inside a tag, a quote opens a string
+/// that a `>` does not end, unless it is in an unquoted value (`a=b"c`): a stray quote
+/// (`<i c">`) takes the rest of the text with it, as in Hugo. One pass over the UTF-8 bytes: it
+/// runs on every page's content.
 enum PlainText {
+    /// Where in a tag the pass is.
+    private enum TagState: Equatable {
+        case outside, name, beforeValue, unquotedValue
+        case quoted(UInt8)
+    }
+
     static func of(_ html: String) -> String {
         var html = html
         return html.withUTF8 { bytes in
             guard bytes.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }) else { return nil }
             var output: [UInt8] = []
             output.reserveCapacity(bytes.count / 2)
-            var inTag = false, wasSpace = false
+            var tag = TagState.outside, wasSpace = false
             var i = 0
             while i < bytes.count {
                 let byte = bytes[i]
                 // Hugo replaces these before it strips tags, inside tags too.
                 if byte == UInt8(ascii: "<"), let length = lineBreakTag(in: bytes, at: i) {
-                    if !inTag && !wasSpace { output.append(UInt8(ascii: "\n")) }
-                    if !inTag { wasSpace = true }
+                    if tag == .outside && !wasSpace { output.append(UInt8(ascii: "\n")) }
+                    if tag == .outside { wasSpace = true }
                     i += length
                     continue
                 }
+                if tag != .outside {
+                    tag = next(tag, after: byte)
+                    i += 1
+                    continue
+                }
                 switch byte {
-                case UInt8(ascii: "<"): inTag = true; i += 1
-                case UInt8(ascii: ">"): inTag = false; i += 1
-                default:
-                    let length = scalarLength(byte)
-                    let end = min(i + length, bytes.count)
-                    if !inTag {
-                        let isSpace = whiteSpace(bytes, i, end)
-                        if !isSpace || !wasSpace {
-                            if byte == UInt8(ascii: "\n") { output.append(UInt8(ascii: " ")) } else { output.append(contentsOf: bytes[i..<end]) }
-                        }
-                        wasSpace = isSpace
+                case UInt8(ascii: "<"):
+                    if let end = endOfComment(in: bytes, at: i) ?? endOfScriptOrStyle(in: bytes, at: i) {
+                        i = end
+                    } else {
+                        tag = .name
+                        i += 1
                     }
+                case UInt8(ascii: ">"):
+                    i += 1
+                default:
+                    let end = min(i + scalarLength(byte), bytes.count)
+                    let isSpace = whiteSpace(bytes, i, end)
+                    if !isSpace || !wasSpace {
+                        if byte == UInt8(ascii: "\n") { output.append(UInt8(ascii: " ")) } else { output.append(contentsOf: bytes[i..<end]) }
+                    }
+                    wasSpace = isSpace
                     i = end
                 }
             }
             return String(decoding: output, as: UTF8.self)
         } ?? html
+    }
+
+    private static func next(_ state: TagState, after byte: UInt8) -> TagState {
+        let isQuote = byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
+        let isSpace = byte == UInt8(ascii: " ") || (0x09...0x0D).contains(byte)
+        switch state {
+        case .outside: return .outside
+        case .quoted(let quote): return byte == quote ? .name : state
+        case .name:
+            if byte == UInt8(ascii: ">") { return .outside }
+            if isQuote { return .quoted(byte) }
+            return byte == UInt8(ascii: "=") ? .beforeValue : .name
+        case .beforeValue:
+            if byte == UInt8(ascii: ">") { return .outside }
+            if isQuote { return .quoted(byte) }
+            return isSpace ? .beforeValue : .unquotedValue
+        case .unquotedValue:
+            if byte == UInt8(ascii: ">") { return .outside }
+            return isSpace ? .name : .unquotedValue
+        }
+    }
+
+    private static let commentOpen = Array("<!--".utf8)
+
+    /// Where the comment starting at `index` ends, past its `-->` (the end of the text when it
+    /// is not closed); nil when no comment starts there.
+    private static func endOfComment(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+        guard index + commentOpen.count <= bytes.count, commentOpen.indices.allSatisfy({ bytes[index + $0] == commentOpen[$0] }) else { return nil }
+        var i = index + commentOpen.count
+        while i + 2 < bytes.count {
+            if bytes[i] == UInt8(ascii: "-"), bytes[i + 1] == UInt8(ascii: "-"), bytes[i + 2] == UInt8(ascii: ">") { return i + 3 }
+            i += 1
+        }
+        return bytes.count
     }
 
     /// The words of plain text, split at white space (Go's `strings.Fields`), counted.
@@ -63,6 +115,29 @@ enum PlainText {
             if tag.indices.allSatisfy({ bytes[index + $0] == tag[$0] }) { return tag.count }
         }
         return nil
+    }
+
+    private static let rawTextElements: [[UInt8]] = [Array("script".utf8), Array("style".utf8)]
+
+    /// Where the `<script>` or `<style>` element starting at `index` ends, past its closing tag
+    /// (the end of the text when it is not closed); nil when no such element starts there.
+    private static func endOfScriptOrStyle(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+        func matches(_ name: [UInt8], at start: Int) -> Bool {
+            start + name.count <= bytes.count && name.indices.allSatisfy { bytes[start + $0] | 0x20 == name[$0] }
+        }
+        guard let name = rawTextElements.first(where: { matches($0, at: index + 1) }) else { return nil }
+        let after = index + 1 + name.count
+        guard after < bytes.count, [UInt8(ascii: ">"), UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "/")].contains(bytes[after]) else { return nil }
+        var i = after
+        while i + 1 < bytes.count {
+            if bytes[i] == UInt8(ascii: "<"), bytes[i + 1] == UInt8(ascii: "/"), matches(name, at: i + 2) {
+                var end = i + 2 + name.count
+                while end < bytes.count, bytes[end] != UInt8(ascii: ">") { end += 1 }
+                return min(end + 1, bytes.count)
+            }
+            i += 1
+        }
+        return bytes.count
     }
 
     private static func scalarLength(_ lead: UInt8) -> Int {

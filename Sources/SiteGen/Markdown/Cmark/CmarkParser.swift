@@ -9,7 +9,9 @@ enum CmarkParser {
     private static let extensionNames = ["table", "strikethrough", "autolink", "tasklist", "tagfilter"]
     private static let registration: Void = cmark_gfm_core_extensions_ensure_registered()
 
-    static func parse(_ markdown: String, parseOptions: Int32, renderOptions: Int32) -> CmarkDocument {
+    /// `filteringTags`: GitHub's tag filter (`<style>`, `<script>`… written as text); goldmark,
+    /// and so Hugo, has none.
+    static func parse(_ markdown: String, parseOptions: Int32, renderOptions: Int32, filteringTags: Bool = true) -> CmarkDocument {
         var text = markdown
         return lock.withLock {
             _ = registration
@@ -17,7 +19,7 @@ enum CmarkParser {
             defer { cmark_parser_free(parser) }
             // The parser frees its own extension list, so rendering gets a copy.
             var extensions: UnsafeMutablePointer<cmark_llist>?
-            for name in extensionNames {
+            for name in extensionNames where filteringTags || name != "tagfilter" {
                 guard let extensionPointer = cmark_find_syntax_extension(name) else { continue }
                 cmark_parser_attach_syntax_extension(parser, extensionPointer)
                 extensions = cmark_llist_append(
