@@ -20,7 +20,9 @@ let package = Package(
     ],
     targets: [
         // GitHub's cmark-gfm 0.29.0.gfm.13 with its extensions, as released (see its COPYING): Debian's
-        // 0.29.0.gfm.6 takes minutes over one long paragraph with links and emphasis.
+        // 0.29.0.gfm.6 takes minutes over one long paragraph with links and emphasis. One change:
+        // a table cell may hold custom inlines (extensions/table.c `can_contain`), which the
+        // goldmark flavour and render hooks put there.
         .target(
             name: "CCmarkGFM",
             exclude: ["COPYING", "src/entities.inc", "src/case_fold_switch.inc"],

@@ -549,7 +549,9 @@ static int can_contain(cmark_syntax_extension *extension, cmark_node *node,
            child_type == CMARK_NODE_LINK || child_type == CMARK_NODE_IMAGE ||
            child_type == CMARK_NODE_STRIKETHROUGH ||
            child_type == CMARK_NODE_HTML_INLINE ||
-           child_type == CMARK_NODE_FOOTNOTE_REFERENCE;
+           child_type == CMARK_NODE_FOOTNOTE_REFERENCE ||
+           /* SiteGen: custom inlines where other inlines go (not in the release). */
+           child_type == CMARK_NODE_CUSTOM_INLINE;
   }
   return false;
 }

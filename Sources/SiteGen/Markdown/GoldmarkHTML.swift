@@ -9,14 +9,17 @@ enum GoldmarkHTML {
     /// Leaves and inlines, which can be rewritten before headings are rendered (a heading's text
     /// then has goldmark's entities and images too). Images a render hook draws are kept.
     static func rewriteLeaves(in root: CmarkNode, document: CmarkDocument, typographer: GoldmarkTypographer, keepingImages: Bool = false) {
+        // Images first, while their alt text is still text nodes.
+        if !keepingImages {
+            for node in root.descendants.reversed() where node.type == CMARK_NODE_IMAGE {
+                node.replace(by: CMARK_NODE_CUSTOM_INLINE, html: image(node, document: document, typographer: typographer))
+            }
+        }
         for node in root.descendants.reversed() {
             switch node.type {
             case CMARK_NODE_TEXT:
                 guard GoldmarkTypographer.mayDiffer(node.literal), let html = typographer.html(of: node) else { continue }
                 node.replace(by: CMARK_NODE_CUSTOM_INLINE, html: html)
-            case CMARK_NODE_IMAGE where !keepingImages:
-                let html = document.html(of: node)
-                node.replace(by: CMARK_NODE_CUSTOM_INLINE, html: html.hasSuffix(" />") ? html.dropLast(3) + ">" : html)
             case CMARK_NODE_THEMATIC_BREAK:
                 node.replace(by: CMARK_NODE_CUSTOM_BLOCK, html: "<hr>\n")
             case CMARK_NODE_LINEBREAK:
@@ -29,6 +32,16 @@ enum GoldmarkHTML {
                 continue
             }
         }
+    }
+
+    /// `<img …>` as goldmark writes it: no `/`, and the alt text with the typographer's entities,
+    /// escaped once more (`alt="it&amp;rsquo;s"`).
+    private static func image(_ node: CmarkNode, document: CmarkDocument, typographer: GoldmarkTypographer) -> String {
+        var html = document.html(of: node)
+        if html.hasSuffix(" />") { html = html.dropLast(3) + ">" }
+        let alt = MarkdownPlainText.inline(node, typographer: typographer)
+        guard let start = html.range(of: " alt=\""), let end = html[start.upperBound...].firstIndex(of: "\"") else { return html }
+        return html[..<start.upperBound] + HTMLEscaping.escape(alt) + html[end...]
     }
 
     /// Fenced code blocks, tables and task lists, rendered whole; after the headings, which a

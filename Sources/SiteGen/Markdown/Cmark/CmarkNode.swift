@@ -85,7 +85,11 @@ struct CmarkNode {
     func replace(by kind: cmark_node_type, html: String) {
         let custom = cmark_node_new(kind)
         cmark_node_set_on_enter(custom, html)
-        cmark_node_replace(raw, custom)
+        // cmark refuses a child its parent cannot hold; the node then stays, and is not freed.
+        guard cmark_node_replace(raw, custom) != 0 else {
+            cmark_node_free(custom)
+            return
+        }
         cmark_node_free(raw)
     }
 }
