@@ -60,6 +60,7 @@ let package = Package(
             dependencies: [
                 "CCmarkGFM",
                 "CFileSystem",
+                "CGD",
                 "CSass",
                 "GoTemplates",
                 "Thumbnails",
