@@ -9,7 +9,7 @@ extension AssetResource {
         let fingerprint = try ProcessedImageName.fingerprint(of: bytes)
         let source = try RenderHost.of(context).layouts.assets.images.source("assets/" + asset.path + fingerprint) { () throws(ImageProcessingError) in
             try OriginalImage(bytes: bytes, name: asset.path, label: "assets/" + asset.path, path: "/" + asset.path,
-                            keyHasSlash: false, format: format, fingerprint: fingerprint, size: nil)
+                              format: format, fingerprint: fingerprint, size: nil)
         }
         return ProcessedImage(source: source)
     }

@@ -25,7 +25,7 @@ struct ImagingConfig: Sendable, Hashable {
         }
         if let name = try Self.typed({ () throws(WrongTypeError) in try table.string("anchor") }) {
             guard let anchor = ImageAnchor(rawValue: name.lowercased()) else {
-                throw .config("invalid anchor value \(ImageProcessingError.quoted(name)) in imaging config")
+                throw .config("invalid anchor value \(ImageProcessingError.quoted(name))")
             }
             self.anchor = anchor
         }

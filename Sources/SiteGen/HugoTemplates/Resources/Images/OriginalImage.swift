@@ -56,21 +56,18 @@ struct OriginalImage: Sendable {
     /// The site-relative path the source is published at (`/post/cover.jpg`): processed images
     /// are written beside it.
     let path: String
-    /// Hugo's `.Key` of a bundle file starts with `/`, that of an asset does not.
-    let keyHasSlash: Bool
     let format: HugoImageFormat
     let size: PixelSize
     /// `_hu<hash>_<bytes>`, in the name of every image made from this one.
     let fingerprint: String
 
     /// `size` is read from the bytes when nil.
-    init(bytes: Bytes, name: String, label: String, path: String, keyHasSlash: Bool, format: HugoImageFormat,
+    init(bytes: Bytes, name: String, label: String, path: String, format: HugoImageFormat,
          fingerprint: String, size: PixelSize?) throws(ImageProcessingError) {
         self.bytes = bytes
         self.name = name
         self.label = label
         self.path = path
-        self.keyHasSlash = keyHasSlash
         self.format = format
         self.fingerprint = fingerprint
         if let size { self.size = size } else { self.size = try Self.pixelSize(of: bytes, format: format, label: label) }

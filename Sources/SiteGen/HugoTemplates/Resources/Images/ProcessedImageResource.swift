@@ -20,6 +20,21 @@ final class ProcessedImageResource: TemplateObject {
         return host
     }
 
+    /// Hugo's `.Key`: the URL without the path of the base URL as the configuration writes it
+    /// (`/docs/` takes the URL's slash with it, `/docs` and `/` leave it).
+    private func key(_ context: CallContext) throws -> String {
+        let host = try RenderHost.of(context)
+        let url = host.urls.relative(image.urlPath)
+        let written = host.site.model.config.raw.first { $0.key.lowercased() == "baseurl" }?.value.string ?? ""
+        var basePath = Substring(written)
+        if let scheme = basePath.range(of: "//") {
+            basePath = basePath[scheme.upperBound...]
+            basePath = basePath[(basePath.firstIndex(of: "/") ?? basePath.endIndex)...]
+        }
+        guard basePath != "/", url.hasPrefix(basePath) else { return url }
+        return String(url.dropFirst(basePath.count))
+    }
+
     static let members = MemberTable<ProcessedImageResource>([
         "RelPermalink": { resource, _, context in .string(try resource.publish(context).urls.relative(resource.image.urlPath)) },
         "Permalink": { resource, _, context in .string(try resource.publish(context).urls.absolute(resource.image.urlPath)) },
@@ -31,9 +46,7 @@ final class ProcessedImageResource: TemplateObject {
         "Height": { resource, _, _ in .int(resource.image.size.height) },
         "Name": { resource, _, _ in .string(resource.image.source.name) },
         "Title": { resource, _, _ in .string(resource.image.source.name) },
-        "Key": { resource, _, _ in
-            .string(resource.image.source.keyHasSlash ? resource.image.urlPath : String(resource.image.urlPath.dropFirst()))
-        },
+        "Key": { resource, _, context in .string(try resource.key(context)) },
         "MediaType": { resource, _, _ in .object(MediaTypeObject(resource.image.format.mediaType, suffix: resource.image.format.fileExtension)) },
         "ResourceType": { _, _, _ in .string("image") },
         "Params": { _, _, _ in .map(ValueMap(caseInsensitive: true)) },

@@ -9,7 +9,7 @@ extension ResourceObject {
         let source = try RenderHost.of(context).layouts.assets.images.source(resource.path + "\u{0}" + resource.sourcePath) { () throws(ImageProcessingError) in
             let bytes = OriginalImage.Bytes.file(resource.sourceURL)
             return try OriginalImage(bytes: bytes, name: resource.name, label: resource.sourcePath,
-                                   path: resource.path, keyHasSlash: true, format: format,
+                                   path: resource.path, format: format,
                                    fingerprint: try ProcessedImageName.fingerprint(of: bytes),
                                    size: resource.image.map { PixelSize(width: $0.width, height: $0.height) })
         }
