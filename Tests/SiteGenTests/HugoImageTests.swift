@@ -138,6 +138,7 @@ import Thumbnails
             "config.toml": "baseURL = \"https://example.org/\"\ndisableKinds = [\"taxonomy\", \"term\", \"RSS\", \"sitemap\"]\n",
             "content/post/index.md": "---\ntitle: Post\n---\n",
             "content/post/notes.txt": "notes",
+            "content/post/broken.jpg": "not a JPEG",
             "layouts/_default/list.html": "home",
             "layouts/_default/single.html": template,
         ])
@@ -161,6 +162,7 @@ import Thumbnails
             (#"{{ (.Resources.GetMatch "photo.jpg").Fill "100x" }}"#, #"error calling Fill: image spec "100x": must provide Width and Height"#),
             (#"{{ (.Resources.GetMatch "notes.txt").Resize "10x" }}"#, #"error calling Resize: "notes.txt": this method is only available for image resources"#),
             (#"{{ ((.Resources.GetMatch "photo.jpg").Resize "10x").Content }}"#, #"error calling Content: "photo.jpg": SiteGen cannot give"#),
+            (#"{{ (.Resources.GetMatch "broken.jpg").Resize "10x" }}"#, #"error calling Resize: image "content/post/broken.jpg": libgd cannot decode it as image/jpeg"#),
         ]
         for (template, message) in cases {
             let diagnostics = try Self.site(template).failedBuild()

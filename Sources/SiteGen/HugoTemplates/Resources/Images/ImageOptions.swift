@@ -6,7 +6,7 @@ enum ImageAction: String, Sendable, Hashable {
 }
 
 /// Where `Fill` and `Crop` keep the picture. `smart` is Hugo's default, its content-aware crop;
-/// SiteGen places it as `center` (see `ImageGeometry` for the sizes it keeps from Hugo's).
+/// SiteGen places it as `center`, at the sizes Hugo's takes (see `ImagePlan`).
 enum ImageAnchor: String, Sendable, Hashable, CaseIterable {
     case smart, center, topleft, top, topright, left, right, bottomleft, bottom, bottomright
 
