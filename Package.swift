@@ -62,6 +62,7 @@ let package = Package(
             dependencies: [
                 "CCmarkGFM",
                 "CFileSystem",
+                "CGD",
                 "CSass",
                 "GoTemplates",
                 "Thumbnails",

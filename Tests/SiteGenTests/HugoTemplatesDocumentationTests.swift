@@ -10,8 +10,10 @@ import Testing
     static let objects: [(name: String, members: [String])] = [
         ("Page", PageObject.members.names), ("Site", SiteObject.members.names), ("Pages", PagesObject.members.names),
         ("Paginator", PaginatorObject.members.names), ("Language", LanguageObject.members.names),
-        ("File", FileObject.members.names), ("Resource (bundle)", ResourceObject.members.names),
-        ("Resources (bundle)", ResourcesObject.members.names), ("Resource (assets)", AssetResource.members.names),
+        ("File", FileObject.members.names), ("Resource (bundle)", ResourceObject.members.names + ResourceObject.imageMembers.names),
+        ("Resources (bundle)", ResourcesObject.members.names),
+        ("Resource (assets)", AssetResource.members.names + AssetResource.imageMembers.names),
+        ("Image (processed)", ProcessedImageResource.members.names + ProcessedImageResource.imageMembers.names),
         ("Fragments", FragmentsObject.members.names), ("Heading", HeadingObject.members.names),
         ("Menu", MenuObject.members.names), ("Menu entry", MenuEntryObject.members.names),
         ("Taxonomy", TaxonomyObject.members.names), ("Taxonomy term", WeightedPagesObject.members.names),

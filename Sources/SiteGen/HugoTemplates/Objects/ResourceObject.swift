@@ -83,7 +83,7 @@ final class ResourceObject: TemplateObject {
     ])
 
     func value(of member: Member, arguments: [TemplateValue], context: CallContext) throws -> TemplateValue? {
-        try Self.members.value(of: self, member, arguments, context)
+        try Self.members.value(of: self, member, arguments, context) ?? Self.imageMembers.value(of: self, member, arguments, context)
     }
 }
 

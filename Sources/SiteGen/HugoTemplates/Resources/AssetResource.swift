@@ -68,7 +68,7 @@ final class AssetResource: TemplateObject {
     ])
 
     func value(of member: Member, arguments: [TemplateValue], context: CallContext) throws -> TemplateValue? {
-        try Self.members.value(of: self, member, arguments, context)
+        try Self.members.value(of: self, member, arguments, context) ?? Self.imageMembers.value(of: self, member, arguments, context)
     }
 }
 

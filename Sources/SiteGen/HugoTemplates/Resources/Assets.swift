@@ -10,6 +10,8 @@ final class Assets: Sendable {
     let files: [String: URL]
     /// The site's `assets/`, then each theme's: where `@import`s in Sass are looked for.
     let folders: [URL]
+    /// The images templates process (`.Resize`…), published here as they are asked for.
+    let images = ProcessedImages()
     private let published = Mutex<[String: Data]>([:])
     private let minified = Mutex<[String: Data]>([:])
     private let transformed = Mutex<[String: Data]>([:])
