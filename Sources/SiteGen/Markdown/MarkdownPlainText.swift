@@ -23,16 +23,7 @@ enum MarkdownPlainText {
             }
             return true
         }
-        return trimmed(text)
-    }
-
-    /// Trims white space at both ends, looking only at the scalars there (Foundation's
-    /// `trimmingCharacters` bridges the whole string).
-    private static func trimmed(_ text: String) -> String {
-        let scalars = text.unicodeScalars
-        guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let end = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        return String(scalars[start...end])
+        return text.trimmingWhiteSpace
     }
 
     /// The text of an inline node's children (a link's words, an image's alt text). With a

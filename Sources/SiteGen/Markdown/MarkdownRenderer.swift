@@ -59,7 +59,7 @@ public struct MarkdownRenderer: Sendable {
         if options.goldmarkHTML { html = GoldmarkHTML.gluingCodeBlocks(html) }
         // Hugo trims the content around a summary divider, and the summary.
         let trims = options.goldmarkHTML && manualSummaryBlocks != nil
-        if trims { html = html.trimmingCharacters(in: .whitespacesAndNewlines) }
+        if trims { html = html.trimmingWhiteSpace }
         let summaryBlockCount = manualSummaryBlocks
             ?? SummaryDivider.automaticBlockCount(
                 wordCounts: Array(wordCounts.prefix(contentBlockCount)), startsSection: startsSection,
@@ -83,8 +83,18 @@ public struct MarkdownRenderer: Sendable {
     /// Hugo's page parser takes the first `<!--more-->` wherever it is, even inside a paragraph,
     /// and puts it between blank lines: the text before it ends a block.
     static func dividerOnItsOwn(_ markdown: String) -> String {
-        guard let divider = markdown.firstRange(of: "<!--more-->") else { return markdown }
-        return markdown[..<divider.lowerBound] + "\n\n<!--more-->\n\n" + markdown[divider.upperBound...]
+        // On the bytes: a String search walks characters, and this runs on every page.
+        let divider = Array("<!--more-->".utf8)
+        let bytes = markdown.utf8
+        var index = bytes.startIndex
+        while let start = bytes[index...].firstIndex(of: UInt8(ascii: "<")) {
+            if bytes[start...].starts(with: divider) {
+                let end = bytes.index(start, offsetBy: divider.count)
+                return markdown[..<start] + "\n\n<!--more-->\n\n" + markdown[end...]
+            }
+            index = bytes.index(after: start)
+        }
+        return markdown
     }
 
     /// Enough words for a description (30) even after shortcode placeholders are taken out.
@@ -109,7 +119,8 @@ public struct MarkdownRenderer: Sendable {
     }
 
     private func summary(of document: CmarkDocument, firstBlocks count: Int, trimmed: Bool) -> String {
-        let html = Self.html(of: document, firstBlocks: count).trimmingCharacters(in: trimmed ? .whitespacesAndNewlines : [])
+        var html = Self.html(of: document, firstBlocks: count)
+        if trimmed { html = html.trimmingWhiteSpace }
         return options.goldmarkHTML ? GoldmarkHTML.gluingCodeBlocks(html) : html
     }
 

@@ -241,17 +241,18 @@ final class PageObject: TemplateObject, @unchecked Sendable {
 
     /// Hugo's `TruncateWordsToWholeSentence`.
     static func wholeSentences(_ text: String, words: Int) -> (text: String, truncated: Bool) {
+        let scalars = text.unicodeScalars
         var count = 0
         var lastSpace: String.Index?
-        for index in text.indices where text[index].isWhitespace {
+        for index in scalars.indices where scalars[index].isGoSpace {
             count += 1
             lastSpace = index
             if count >= words { break }
         }
         guard let lastSpace else { return (text, false) }
-        guard let end = text[lastSpace...].firstIndex(where: { ".?!\"\n".contains($0) }) else { return (text, false) }
-        let cut = text.index(after: end)
-        return (text[..<cut].trimmingCharacters(in: .whitespacesAndNewlines), cut < text.endIndex)
+        guard let end = scalars[lastSpace...].firstIndex(where: { ".?!\"\n".unicodeScalars.contains($0) }) else { return (text, false) }
+        let cut = scalars.index(after: end)
+        return (text[..<cut].trimmingWhiteSpace, cut < text.endIndex)
     }
 
     var children: [PageObject] { site.children[id] ?? [] }
