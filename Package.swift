@@ -20,9 +20,11 @@ let package = Package(
     ],
     targets: [
         // GitHub's cmark-gfm 0.29.0.gfm.13 with its extensions, as released (see its COPYING): Debian's
-        // 0.29.0.gfm.6 takes minutes over one long paragraph with links and emphasis. One change:
+        // 0.29.0.gfm.6 takes minutes over one long paragraph with links and emphasis. Two changes:
         // a table cell may hold custom inlines (extensions/table.c `can_contain`), which the
-        // goldmark flavour and render hooks put there.
+        // goldmark flavour and render hooks put there; and parsing leaves the process-wide table
+        // of special characters alone (src/blocks.c `process_inlines`), so that parses run on
+        // every core at once (see CmarkParser.swift).
         .target(
             name: "CCmarkGFM",
             exclude: ["COPYING", "src/entities.inc", "src/case_fold_switch.inc"],

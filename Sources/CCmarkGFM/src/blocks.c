@@ -440,7 +440,9 @@ static void process_inlines(cmark_parser *parser,
   cmark_node *cur;
   cmark_event_type ev_type;
 
-  cmark_manage_extensions_special_characters(parser, true);
+  /* SiteGen: the extensions' special characters are set once, before any parse (see
+     CmarkParser.swift), and kept: added and removed here, in a table global to the process, they
+     were cleared by one parser while another was still reading them. */
 
   while ((ev_type = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
     cur = cmark_iter_get_node(iter);
@@ -450,8 +452,6 @@ static void process_inlines(cmark_parser *parser,
       }
     }
   }
-
-  cmark_manage_extensions_special_characters(parser, false);
 
   cmark_iter_free(iter);
 }
