@@ -26,9 +26,24 @@ struct HugoRenderer: Sendable {
                 }
             }
         }
-        let results = jobs.parallelMap { job in render(job, host: hosts[job.site]) }
+        // The lists first, longest first: one renders all its pagers, and left for the end it
+        // would keep one core busy while the others wait.
+        func weight(_ job: Job) -> Int {
+            let page = sites.sites[job.site].pages[job.page]
+            switch page.model.kind {
+            case .page, .notFound: return 0
+            case .home: return sites.sites[job.site].regularPages.count
+            case .section, .taxonomy, .term: return 1 + page.children.count
+            }
+        }
+        let order = jobs.indices.map { ($0, weight(jobs[$0])) }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.map(\.0)
+        let ordered = order.map { jobs[$0] }
+        var results = [Result<Rendered, DiagnosticList>?](repeating: nil, count: jobs.count)
+        for (index, result) in zip(order, ordered.parallelMap { render($0, host: hosts[$0.site]) }) {
+            results[index] = result
+        }
         var files: [OutputFile] = [], problems: [Diagnostic] = [], warnings: [Diagnostic] = []
-        for result in results {
+        for case let result? in results {
             switch result {
             case .success(let rendered):
                 files += rendered.files
