@@ -98,4 +98,18 @@ import Thumbnails
         #expect(try site.read("posts/a/index.html")
                 == #"<a data-post href="/x">a</a> <em>b</em>|<p><a data-post href="/y">c</a></p>\#n|<a data-hooked href="/z">d</a>"#)
     }
+
+    /// Hugo puts its generator tag into the home page's `<head>` unless the page has one anywhere.
+    @Test(arguments: [("<html><head><title>x</title></head><body></body></html>", true),
+                      ("<html><head></head><body>{{ hugo.Generator }}</body></html>", false)])
+    func theGeneratorTagGoesInOnlyWhereThePageHasNone(_ template: String, _ injected: Bool) throws {
+        let site = try TestSite([
+            "config.toml": "baseURL = \"https://example.org/\"\ndisableKinds = [\"taxonomy\", \"term\", \"RSS\", \"sitemap\"]\n",
+            "layouts/index.html": template,
+        ])
+        try site.build()
+        let home = try site.read("index.html")
+        #expect(home.hasPrefix("<html><head>\n\t<meta name=\"generator\" content=\"SiteGen") == injected, "\(home)")
+        #expect(home.components(separatedBy: "name=\"generator\"").count == 2)
+    }
 }

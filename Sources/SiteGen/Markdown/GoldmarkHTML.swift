@@ -69,14 +69,31 @@ enum GoldmarkHTML {
     /// Hugo writes nothing between a highlighted block and what follows it; cmark writes a new
     /// line after every block: taken out after each `fencedCode` block.
     static func gluingCodeBlocks(_ html: String) -> String {
-        let open = #"<pre tabindex="0"><code"#, close = "</code></pre>\n"
-        guard html.contains(open) else { return html }
-        var result = "", rest = Substring(html)
-        while let start = rest.range(of: open), let end = rest[start.upperBound...].range(of: close) {
-            result += rest[..<end.upperBound].dropLast()
-            rest = rest[end.upperBound...]
-        }
-        return result + rest
+        // On the bytes: this runs over every page's HTML, and a String search walks characters.
+        let open = Array(#"<pre tabindex="0"><code"#.utf8), close = Array("</code></pre>\n".utf8)
+        var html = html
+        return html.withUTF8 { bytes -> String? in
+            func find(_ needle: [UInt8], from start: Int) -> Int? {
+                var i = start
+                while i + needle.count <= bytes.count {
+                    if bytes[i] == needle[0], needle.indices.allSatisfy({ bytes[i + $0] == needle[$0] }) { return i }
+                    i += 1
+                }
+                return nil
+            }
+            guard var start = find(open, from: 0) else { return nil }
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count)
+            var copied = 0
+            while let end = find(close, from: start + open.count) {
+                output.append(contentsOf: bytes[copied..<(end + close.count - 1)])
+                copied = end + close.count
+                guard let next = find(open, from: copied) else { break }
+                start = next
+            }
+            output.append(contentsOf: bytes[copied...])
+            return String(decoding: output, as: UTF8.self)
+        } ?? html
     }
 
     /// Code as Hugo writes it through Chroma, but for the colours: `<pre tabindex="0">`, the

@@ -11,7 +11,7 @@ enum MarkdownPlainText {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
                 text += node.literal
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
-                if includingRawHTML { text += node.literal.replacing(/<[^>]*>/, with: "") }
+                if includingRawHTML { text += withoutTags(node.literal) }
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 text += "\n"
             case CMARK_NODE_IMAGE:
@@ -24,6 +24,22 @@ enum MarkdownPlainText {
             return true
         }
         return text.trimmingWhiteSpace
+    }
+
+    /// `html` without its tags (`<…>`), as `<[^>]*>` takes them.
+    private static func withoutTags(_ html: String) -> String {
+        guard html.utf8.contains(UInt8(ascii: "<")) else { return html }
+        var output: [UInt8] = [], inTag = false
+        for byte in html.utf8 {
+            if inTag {
+                if byte == UInt8(ascii: ">") { inTag = false }
+            } else if byte == UInt8(ascii: "<") {
+                inTag = true
+            } else {
+                output.append(byte)
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// The text of an inline node's children (a link's words, an image's alt text). With a

@@ -26,7 +26,13 @@ enum SummaryDivider {
 
     private static func isDivider(_ block: CmarkNode) -> Bool {
         guard block.type == CMARK_NODE_HTML_BLOCK else { return false }
-        let literal = block.literal
-        return literal.contains("more") && literal.wholeMatch(of: /\s*<!--\s*more\s*-->\s*/) != nil
+        // `<!-- more -->`, white space around its parts allowed; read without a regex, which
+        // would be compiled again for every HTML block.
+        var rest = Substring(block.literal).drop { $0.isWhitespace }
+        for part in ["<!--", "more", "-->"] {
+            guard rest.hasPrefix(part) else { return false }
+            rest = rest.dropFirst(part.count).drop { $0.isWhitespace }
+        }
+        return rest.isEmpty
     }
 }
