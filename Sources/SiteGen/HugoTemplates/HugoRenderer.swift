@@ -137,20 +137,42 @@ struct HugoRenderer: Sendable {
     private func withGenerator(_ html: String, config: SiteConfig) -> String {
         let disabled = config.raw.first { $0.key.lowercased() == "disablehugogeneratorinject" }?.value == .bool(true)
         // On the bytes, without a regex: this runs on every pager of the home page.
-        guard !disabled, !Self.namesGenerator(html.utf8), let head = html.utf8.firstRange(of: "<head>".utf8) else { return html }
-        return html[..<head.lowerBound] + "<head>\n\t<meta name=\"generator\" content=\"\(Builder.generator)\">" + html[head.upperBound...]
+        var html = html
+        let head = html.withUTF8 { bytes -> Int? in
+            guard !Self.namesGenerator(bytes) else { return nil }
+            return Self.find(Array("<head>".utf8), in: bytes, from: 0)
+        }
+        guard !disabled, let head else { return html }
+        let utf8 = html.utf8
+        let end = utf8.index(utf8.startIndex, offsetBy: head + "<head>".utf8.count)
+        return html[..<end] + "\n\t<meta name=\"generator\" content=\"\(Builder.generator)\">" + html[end...]
     }
 
     /// Whether `html` has a `<meta name="generator"` (white space between the two), anywhere.
-    private static func namesGenerator(_ html: String.UTF8View) -> Bool {
-        var rest = html[...]
-        while let meta = rest.firstRange(of: "<meta".utf8) {
-            let after = rest[meta.upperBound...]
-            let name = after.drop { $0 == 0x20 || (0x09...0x0D).contains($0) }
-            if name.startIndex != after.startIndex, name.starts(with: #"name="generator""#.utf8) { return true }
-            rest = after
+    private static func namesGenerator(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let meta = Array("<meta".utf8), name = Array(#"name="generator""#.utf8)
+        var start = 0
+        while let found = find(meta, in: bytes, from: start) {
+            var i = found + meta.count
+            while i < bytes.count, bytes[i] == 0x20 || (0x09...0x0D).contains(bytes[i]) { i += 1 }
+            if i > found + meta.count, find(name, in: bytes, from: i) == i { return true }
+            start = found + meta.count
         }
         return false
+    }
+
+    /// Where `needle` is first in `bytes` at or after `start`.
+    private static func find(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        var i = start
+        while i + needle.count <= bytes.count {
+            if bytes[i] == needle[0] {
+                var j = 1
+                while j < needle.count, bytes[i + j] == needle[j] { j += 1 }
+                if j == needle.count { return i }
+            }
+            i += 1
+        }
+        return nil
     }
 
     private func execute(_ set: GoTemplateSet, _ name: String, page: any TemplateObject, host: RenderHost) throws(DiagnosticList) -> String {
