@@ -140,7 +140,7 @@ struct HugoRenderer: Sendable {
         var html = html
         let head = html.withUTF8 { bytes -> Int? in
             guard !Self.namesGenerator(bytes) else { return nil }
-            return Self.find(Array("<head>".utf8), in: bytes, from: 0)
+            return bytes.firstIndex(of: Array("<head>".utf8), from: 0)
         }
         guard !disabled, let head else { return html }
         let utf8 = html.utf8
@@ -152,27 +152,13 @@ struct HugoRenderer: Sendable {
     private static func namesGenerator(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let meta = Array("<meta".utf8), name = Array(#"name="generator""#.utf8)
         var start = 0
-        while let found = find(meta, in: bytes, from: start) {
+        while let found = bytes.firstIndex(of: meta, from: start) {
             var i = found + meta.count
             while i < bytes.count, bytes[i] == 0x20 || (0x09...0x0D).contains(bytes[i]) { i += 1 }
-            if i > found + meta.count, find(name, in: bytes, from: i) == i { return true }
+            if i > found + meta.count, bytes[i...].starts(with: name) { return true }
             start = found + meta.count
         }
         return false
-    }
-
-    /// Where `needle` is first in `bytes` at or after `start`.
-    private static func find(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        var i = start
-        while i + needle.count <= bytes.count {
-            if bytes[i] == needle[0] {
-                var j = 1
-                while j < needle.count, bytes[i + j] == needle[j] { j += 1 }
-                if j == needle.count { return i }
-            }
-            i += 1
-        }
-        return nil
     }
 
     private func execute(_ set: GoTemplateSet, _ name: String, page: any TemplateObject, host: RenderHost) throws(DiagnosticList) -> String {

@@ -73,22 +73,14 @@ enum GoldmarkHTML {
         let open = Array(#"<pre tabindex="0"><code"#.utf8), close = Array("</code></pre>\n".utf8)
         var html = html
         return html.withUTF8 { bytes -> String? in
-            func find(_ needle: [UInt8], from start: Int) -> Int? {
-                var i = start
-                while i + needle.count <= bytes.count {
-                    if bytes[i] == needle[0], needle.indices.allSatisfy({ bytes[i + $0] == needle[$0] }) { return i }
-                    i += 1
-                }
-                return nil
-            }
-            guard var start = find(open, from: 0) else { return nil }
+            guard var start = bytes.firstIndex(of: open, from: 0) else { return nil }
             var output: [UInt8] = []
             output.reserveCapacity(bytes.count)
             var copied = 0
-            while let end = find(close, from: start + open.count) {
+            while let end = bytes.firstIndex(of: close, from: start + open.count) {
                 output.append(contentsOf: bytes[copied..<(end + close.count - 1)])
                 copied = end + close.count
-                guard let next = find(open, from: copied) else { break }
+                guard let next = bytes.firstIndex(of: open, from: copied) else { break }
                 start = next
             }
             output.append(contentsOf: bytes[copied...])
