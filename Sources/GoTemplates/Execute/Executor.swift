@@ -2,13 +2,15 @@
 /// live in a frame of slots numbered when the template was parsed, one frame per template call.
 final class Executor {
     /// The set `{{template}}` calls look in: the one of the template running.
-    var set: TemplateSet
+    @exclusivity(unchecked) var set: TemplateSet
     let host: AnyObject?
-    var output: [UInt8] = []
+    /// The executor's state is not checked for overlapping access at run time: one thread runs
+    /// it, and the checks on every append and call were a tenth of a template's time.
+    @exclusivity(unchecked) var output: [UInt8] = []
     /// Templates being run, innermost last, with the position of the call into the next one.
-    private var calls: [(template: String, position: SourcePosition)] = []
+    @exclusivity(unchecked) private var calls: [(template: String, position: SourcePosition)] = []
     /// The file of the template being run.
-    private var current = ""
+    @exclusivity(unchecked) private var current = ""
 
     /// Go allows 100,000 nested calls; threads other than the main one have small stacks here.
     static let maximumDepth = 1000
@@ -342,7 +344,9 @@ final class Executor {
 /// What a function or member gets besides its arguments: the running template, for the functions
 /// that run other templates (`partial`) or need the host's state.
 public struct CallContext {
-    let executor: Executor
+    /// Not retained: a context lives only as long as the call it is passed to, inside the
+    /// executor's own run (a retain and release on every field access and call, otherwise).
+    unowned(unsafe) let executor: Executor
     /// Where the call is, for errors.
     public let position: SourcePosition
 

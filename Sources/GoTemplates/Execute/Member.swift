@@ -32,7 +32,7 @@ public struct Member: Sendable, Hashable, CustomStringConvertible {
 public struct MemberTable<Object>: Sendable {
     public typealias Accessor = @Sendable (_ object: Object, _ arguments: [Value], _ context: CallContext) throws -> Value
 
-    private let accessors: [Accessor?]
+    @usableFromInline let accessors: [Accessor?]
     /// The names, for error messages that list what there is.
     public let names: [String]
 
@@ -44,7 +44,10 @@ public struct MemberTable<Object>: Sendable {
         self.names = entries.keys.sorted()
     }
 
-    /// `member` of `object`; nil when the type has no such member.
+    /// `member` of `object`; nil when the type has no such member. Inlinable, so that each host
+    /// type's call is specialized: unspecialized, every call looked up the accessor's function
+    /// type in the runtime's metadata cache.
+    @inlinable
     public func value(of object: Object, _ member: Member, _ arguments: [Value], _ context: CallContext) throws -> Value? {
         guard member.id < accessors.count, let accessor = accessors[member.id] else { return nil }
         return try accessor(object, arguments, context)

@@ -92,8 +92,9 @@ extension TemplateObject {
     public func isEqual(to other: any TemplateObject) -> Bool { self === other }
 }
 
-/// A function a template calls, resolved when the template is parsed.
-public struct FunctionReference: Sendable {
+/// A function a template calls, resolved when the template is parsed. A class, so that an
+/// argument node holding one is a single reference.
+public final class FunctionReference: Sendable {
     public typealias Body = @Sendable (_ arguments: [Value], _ context: CallContext) throws -> Value
 
     public let name: String

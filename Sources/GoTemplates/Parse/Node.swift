@@ -15,7 +15,7 @@ public struct SourcePosition: Sendable, Hashable, CustomStringConvertible {
 /// escaper rewrites the tree in place once (adding escaping functions to actions, renaming the
 /// templates an action calls into context-specific copies) before it is executed, concurrently,
 /// many times, read-only.
-public indirect enum Node: Sendable {
+public enum Node: Sendable {
     case text(TextNode)
     case action(ActionNode)
     case branch(BranchNode)

@@ -91,6 +91,9 @@ public struct ContentScanner: Sendable {
     /// Folders (from the content folder) that are other languages' content folders.
     public let excluded: Set<String>
     private let reader: SiteFolderReader
+    /// The content folder, made once: a URL appended to for each file was a fifth of the scan.
+    private let contentDirectory: URL
+    private let contentPath: String
 
     /// `contentFolders`: every language's content folder, where symbolic links may lead too.
     public init(siteDirectory: URL, root: String = "content", languages: Set<String> = ["en"], defaultLanguage: String = "en",
@@ -101,9 +104,9 @@ public struct ContentScanner: Sendable {
         self.defaultLanguage = defaultLanguage
         self.excluded = excluded
         self.reader = SiteFolderReader(site: siteDirectory, contentFolders: contentFolders + [root])
+        self.contentDirectory = siteDirectory.appendingPathComponent(root)
+        self.contentPath = contentDirectory.path
     }
-
-    private var contentDirectory: URL { siteDirectory.appendingPathComponent(root) }
 
     public func scan() throws(Diagnostic) -> ContentInventory {
         var inventory = ContentInventory(sources: [], sectionDirectories: [], looseFiles: [])
@@ -230,7 +233,7 @@ public struct ContentScanner: Sendable {
 
     private func resource(name: String, path: String) throws(Diagnostic) -> ResourceSource {
         var info = stat()
-        let size = stat(contentDirectory.appendingPathComponent(path).path, &info) == 0 ? Int(info.st_size) : 0
+        let size = stat(contentPath + "/" + path, &info) == 0 ? Int(info.st_size) : 0
         return ResourceSource(name: name, path: Self.join(root, path), size: size)
     }
 }

@@ -130,16 +130,18 @@ struct SiteAssembler {
 
     /// Hugo's default order: weight ascending with unweighted pages last, then newest first, then
     /// title, then path, so the order never depends on file-system enumeration.
+    /// The keys are read out first: a `Page` copied into the comparison retains all it holds.
     private func sorted(_ ids: [Site.PageID]) -> [Site.PageID] {
-        ids.sorted { a, b in
-            let pa = pages[a], pb = pages[b]
-            let wa = pa.weight == 0 ? Int.max : pa.weight, wb = pb.weight == 0 ? Int.max : pb.weight
-            if wa != wb { return wa < wb }
-            let da = pa.date ?? .distantPast, db = pb.date ?? .distantPast
-            if da != db { return da > db }
-            if pa.title != pb.title { return pa.title.localizedStandardCompare(pb.title) == .orderedAscending }
-            return pa.path < pb.path
+        let keys = ids.map { id in
+            (id: id, weight: pages[id].weight == 0 ? Int.max : pages[id].weight, date: pages[id].date ?? .distantPast)
         }
+        return keys.sorted { a, b in
+            if a.weight != b.weight { return a.weight < b.weight }
+            if a.date != b.date { return a.date > b.date }
+            let ta = pages[a.id].title, tb = pages[b.id].title
+            if ta != tb { return ta.localizedStandardCompare(tb) == .orderedAscending }
+            return pages[a.id].path < pages[b.id].path
+        }.map(\.id)
     }
 
     private mutating func buildTaxonomies(_ regularPages: [Site.PageID], sectionPages: [String: Site.PageID],

@@ -92,21 +92,9 @@ struct AbsoluteURLRewriter {
             return true
         }
 
-        /// Where `needle` next starts at or after `start` (Foundation's generic `firstRange(of:)`
-        /// was a fifth of a build on feeds).
+        /// Where `needle` next starts at or after `start`.
         private func index(of needle: [UInt8], from start: Int) -> Int? {
-            guard let first = needle.first, needle.count <= content.count else { return nil }
-            var i = start
-            let last = content.count - needle.count
-            while i <= last {
-                if content[i] == first {
-                    var k = 1
-                    while k < needle.count && content[i + k] == needle[k] { k += 1 }
-                    if k == needle.count { return i }
-                }
-                i += 1
-            }
-            return nil
+            content.withUnsafeBufferPointer { $0.firstIndex(of: needle, from: start) }
         }
 
         private func hasPrefix(_ bytes: [UInt8], at index: Int) -> Bool {

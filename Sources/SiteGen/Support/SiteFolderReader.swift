@@ -24,8 +24,10 @@ struct SiteFolderReader: Sendable {
     /// A folder's entries that can be read, sorted by name, with warnings for the links skipped.
     func entries(of folder: URL) throws -> (entries: [(name: String, kind: Kind)], warnings: [Diagnostic]) {
         var entries: [(name: String, kind: Kind)] = [], warnings: [Diagnostic] = []
-        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() {
-            switch classify(folder.appendingPathComponent(name)) {
+        let folderPath = folder.path
+        for name in try FileManager.default.contentsOfDirectory(atPath: folderPath).sorted() {
+            // By path: a URL made for each entry was most of a content scan.
+            switch classify(path: folderPath + "/" + name) {
             case .success(let kind?): entries.append((name, kind))
             case .success(nil): continue
             case .failure(let warning): warnings.append(warning)
@@ -64,12 +66,13 @@ struct SiteFolderReader: Sendable {
 
     /// A regular file or a folder (nil for anything else: sockets, devices), or the warning for a
     /// link that may not be followed.
-    func classify(_ url: URL) -> Result<Kind?, Diagnostic> {
+    func classify(path: String) -> Result<Kind?, Diagnostic> {
         var info = stat()
-        guard lstat(url.path, &info) == 0 else { return .success(nil) }
+        guard lstat(path, &info) == 0 else { return .success(nil) }
         if info.st_mode & S_IFMT == S_IFLNK {
-            let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) ?? "?"
-            guard let real = realpath(url.path, nil) else {
+            let url = URL(fileURLWithPath: path)
+            let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
+            guard let real = realpath(path, nil) else {
                 return .failure(.warning(label(url), "a symbolic link to \(target), which does not exist; skipped"))
             }
             let resolved = String(cString: real)
@@ -77,11 +80,11 @@ struct SiteFolderReader: Sendable {
             guard allowedRoots.contains(where: { resolved == $0 || resolved.hasPrefix($0 == "/" ? "/" : $0 + "/") }) else {
                 return .failure(.warning(label(url), "a symbolic link to \(resolved), outside the site's folder; skipped"))
             }
-            guard stat(url.path, &info) == 0 else { return .success(nil) }
+            guard stat(path, &info) == 0 else { return .success(nil) }
         }
         switch info.st_mode & S_IFMT {
         case S_IFREG: return .success(.file)
-        case S_IFDIR: return .success(.folder(realPath: Self.realPath(url)))
+        case S_IFDIR: return .success(.folder(realPath: Self.realPath(path)))
         default: return .success(nil)
         }
     }
@@ -92,7 +95,11 @@ struct SiteFolderReader: Sendable {
     }
 
     static func realPath(_ url: URL) -> String {
-        guard let real = realpath(url.path, nil) else { return url.standardizedFileURL.path }
+        realPath(url.path)
+    }
+
+    static func realPath(_ path: String) -> String {
+        guard let real = realpath(path, nil) else { return URL(fileURLWithPath: path).standardizedFileURL.path }
         defer { free(real) }
         return String(cString: real)
     }
