@@ -23,9 +23,10 @@ public struct MarkdownRenderer: Sendable {
         let anchors = HeadingRewriter.anchors(in: root, typographer: typographer)
         let manualSummaryBlocks = SummaryDivider.remove(from: root)
         // Measured before the headings become custom blocks, which have no text nodes. Each block's
-        // text is dropped once counted, but for the leading blocks.
+        // text is dropped once counted, but for the leading blocks. Not for goldmark's output: Hugo
+        // counts words in the page's plain text (see `RenderedMarkdown.summaryHTML`).
         var leadingTexts: [String] = [], leadingWords = 0
-        let wordCounts = root.children.map { block in
+        let wordCounts: [Int] = options.goldmarkHTML ? [] : root.children.map { block in
             let text = MarkdownPlainText.of(block, includingRawHTML: options.unsafeHTML)
             let count = MarkdownPlainText.wordCount(text)
             if leadingWords < Self.leadingWordCount && !text.isEmpty {
@@ -61,6 +62,7 @@ public struct MarkdownRenderer: Sendable {
         let trims = options.goldmarkHTML && manualSummaryBlocks != nil
         if trims { html = html.trimmingWhiteSpace }
         let summaryBlockCount = manualSummaryBlocks
+            ?? (options.goldmarkHTML ? contentBlockCount : nil)
             ?? SummaryDivider.automaticBlockCount(
                 wordCounts: Array(wordCounts.prefix(contentBlockCount)), startsSection: startsSection,
                 limit: options.summaryLength)

@@ -4,7 +4,10 @@ public enum LinkKind: Sendable { case link, image }
 public struct RenderedMarkdown: Sendable, Equatable {
     public var html: String
     /// With a `<!--more-->` divider, everything above it; otherwise whole top-level blocks until
-    /// `summaryLength` words are reached.
+    /// `summaryLength` words are reached, for the embedded theme. Written as goldmark writes it
+    /// (for Hugo templates), only the divider's summary: the page object cuts the others from its
+    /// plain text, as Hugo does, and counts its words the same way, so the counts below are then
+    /// not made (zero, and no leading text).
     public var summaryHTML: String
     /// A `<!--more-->` divider was present.
     public var hasManualSummary: Bool

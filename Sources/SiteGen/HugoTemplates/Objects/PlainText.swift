@@ -44,11 +44,16 @@ enum PlainText {
                     }
                 case UInt8(ascii: ">"):
                     i += 1
+                case 0x21..<0x80:
+                    // Neither white space nor the start of a longer scalar: most of the text.
+                    output.append(byte)
+                    wasSpace = false
+                    i += 1
                 default:
                     let end = min(i + scalarLength(byte), bytes.count)
                     let isSpace = whiteSpace(bytes, i, end)
                     if !isSpace || !wasSpace {
-                        if byte == UInt8(ascii: "\n") { output.append(UInt8(ascii: " ")) } else { output.append(contentsOf: bytes[i..<end]) }
+                        if byte == UInt8(ascii: "\n") { output.append(UInt8(ascii: " ")) } else { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<end])) }
                     }
                     wasSpace = isSpace
                     i = end
@@ -98,6 +103,12 @@ enum PlainText {
         return text.withUTF8 { bytes in
             var count = 0, inWord = false, i = 0
             while i < bytes.count {
+                if bytes[i] > 0x20 && bytes[i] < 0x80 {
+                    if !inWord { count += 1 }
+                    inWord = true
+                    i += 1
+                    continue
+                }
                 let end = min(i + scalarLength(bytes[i]), bytes.count)
                 let isSpace = whiteSpace(bytes, i, end)
                 if !isSpace && !inWord { count += 1 }
