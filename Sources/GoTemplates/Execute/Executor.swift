@@ -279,13 +279,13 @@ final class Executor {
     /// `receiver.A.B args…`: the arguments go to the last member.
     private func fieldChain(_ receiver: Value, _ members: [Member], arguments nodes: ArraySlice<Argument>, final: Value?,
                             dot: Value, frame: inout [Value], at position: SourcePosition) throws -> Value {
+        // One member is the common case (`.Title`): the receiver is not copied for it.
+        if members.count == 1 { return try field(receiver, members[0], try arguments(nodes, final: final, dot: dot, frame: &frame), at: position) }
         var value = receiver
-        for member in members.dropLast() {
-            value = try field(value, member, [], at: position)
+        for index in 0..<members.count - 1 {
+            value = try field(value, members[index], [], at: position)
         }
-        let last = members[members.count - 1]
-        let values = try arguments(nodes, final: final, dot: dot, frame: &frame)
-        return try field(value, last, values, at: position)
+        return try field(value, members[members.count - 1], try arguments(nodes, final: final, dot: dot, frame: &frame), at: position)
     }
 
     private func field(_ receiver: Value, _ member: Member, _ arguments: [Value], at position: SourcePosition) throws -> Value {

@@ -14,7 +14,8 @@ public struct SourcePosition: Sendable, Hashable, CustomStringConvertible {
 /// A parsed template: Go's `text/template/parse` tree. Nodes are classes because the html/template
 /// escaper rewrites the tree in place once (adding escaping functions to actions, renaming the
 /// templates an action calls into context-specific copies) before it is executed, concurrently,
-/// many times, read-only.
+/// many times, read-only. Being read-only then, their properties are not checked for overlapping
+/// access at run time (the checks were a tenth of a template's time).
 public enum Node: Sendable {
     case text(TextNode)
     case action(ActionNode)
@@ -25,7 +26,7 @@ public enum Node: Sendable {
 }
 
 public final class ListNode: @unchecked Sendable {
-    public var nodes: [Node]
+    @exclusivity(unchecked) public var nodes: [Node]
 
     public init(_ nodes: [Node] = []) { self.nodes = nodes }
 
@@ -35,7 +36,7 @@ public final class ListNode: @unchecked Sendable {
 
 /// Literal text between actions, after `{{-`/`-}}` trimming.
 public final class TextNode: @unchecked Sendable {
-    public var text: [UInt8]
+    @exclusivity(unchecked) public var text: [UInt8]
     public let position: SourcePosition
 
     public init(_ text: [UInt8], at position: SourcePosition) {
@@ -57,9 +58,9 @@ public final class ActionNode: @unchecked Sendable {
 
 /// `$x := cmd | cmd arg`: declared (or, with `isAssignment`, assigned) variables and the commands.
 public final class PipeNode: @unchecked Sendable {
-    public var variables: [VariableName]
-    public var isAssignment: Bool
-    public var commands: [CommandNode]
+    @exclusivity(unchecked) public var variables: [VariableName]
+    @exclusivity(unchecked) public var isAssignment: Bool
+    @exclusivity(unchecked) public var commands: [CommandNode]
     public let position: SourcePosition
 
     public init(variables: [VariableName] = [], isAssignment: Bool = false, commands: [CommandNode] = [], at position: SourcePosition) {
@@ -83,7 +84,7 @@ public struct VariableName: Sendable {
 
 /// One command of a pipeline: a function or method call, or a single operand.
 public final class CommandNode: @unchecked Sendable {
-    public var arguments: [Argument]
+    @exclusivity(unchecked) public var arguments: [Argument]
     public let position: SourcePosition
 
     public init(_ arguments: [Argument], at position: SourcePosition) {
@@ -163,8 +164,8 @@ public final class BranchNode: @unchecked Sendable {
     public enum Kind: Sendable { case `if`, range, with }
     public let kind: Kind
     public let pipe: PipeNode
-    public var list: ListNode
-    public var elseList: ListNode?
+    @exclusivity(unchecked) public var list: ListNode
+    @exclusivity(unchecked) public var elseList: ListNode?
     public let position: SourcePosition
 
     public init(_ kind: Kind, pipe: PipeNode, list: ListNode, elseList: ListNode?, at position: SourcePosition) {
@@ -183,7 +184,7 @@ public final class BranchNode: @unchecked Sendable {
 /// `{{template "name" pipeline}}`; `name` is changed by the escaper to the copy of the template
 /// made for the context the call is in.
 public final class TemplateCallNode: @unchecked Sendable {
-    public var name: String
+    @exclusivity(unchecked) public var name: String
     public let pipe: PipeNode?
     public let position: SourcePosition
 

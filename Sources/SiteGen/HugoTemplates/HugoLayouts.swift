@@ -29,6 +29,14 @@ final class HugoLayouts: Sendable {
     /// `baseof` templates, by name.
     private let bases: [String: Source]
     private let combined = Mutex<[String: Result<GoTemplateSet, DiagnosticList>]>([:])
+    /// The layout found for each kind of page and format: Hugo's lookup order makes dozens of
+    /// candidate names, and most pages share the same few answers.
+    private let found = Mutex<[FoundKey: (set: GoTemplateSet, name: String)?]>([:])
+
+    private struct FoundKey: Hashable {
+        let descriptor: LayoutDescriptor
+        let format: OutputFormat
+    }
 
     /// Go's builtins, Hugo's functions, and those that need the site.
     static var standardFunctions: [String: FunctionReference] {
@@ -146,6 +154,14 @@ final class HugoLayouts: Sendable {
     /// The template for a page described by `descriptor` in `format`: the set to run and the
     /// name to run in it; nil when there is none.
     func layout(for descriptor: LayoutDescriptor, format: OutputFormat) throws(DiagnosticList) -> (set: GoTemplateSet, name: String)? {
+        let key = FoundKey(descriptor: descriptor, format: format)
+        if let known = found.withLock({ $0[key] }) { return known }
+        let layout = try lookUp(descriptor, format: format)
+        found.withLock { $0[key] = layout }
+        return layout
+    }
+
+    private func lookUp(_ descriptor: LayoutDescriptor, format: OutputFormat) throws(DiagnosticList) -> (set: GoTemplateSet, name: String)? {
         let prefix = format.isPlainText ? "_text/" : ""
         let namespace = format.isPlainText ? text : html
         for candidate in descriptor.candidates(format: format.name, suffix: format.suffix) {
