@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdCore
 import Logging
 import NIOCore
+import ServiceLifecycle
 import SiteGen
 
 /// `sitegen serve`: builds the site into a private folder, serves it over HTTP, rebuilds when a
@@ -20,6 +21,10 @@ public struct PreviewServer: Sendable {
         /// idle keep-alive connection, is closed after it. An open page's event stream is not
         /// silent in this sense: it waits for the server, not the client.
         public var idleTimeout: Duration = .seconds(5)
+        /// How long a stop waits for answers under way before it cuts them off. Idle connections
+        /// are closed at once and open pages' event streams end, so only a client that stopped
+        /// reading (with more requests sent behind a large answer) makes it wait this long.
+        public var gracePeriod: Duration = .milliseconds(500)
 
         public init() {}
     }
@@ -32,7 +37,8 @@ public struct PreviewServer: Sendable {
         self.configuration = configuration
     }
 
-    /// Serves until cancelled, which stops it at once, open pages' event streams included.
+    /// Serves until cancelled, which stops it at once, open pages' event streams included: by a
+    /// graceful shutdown (see `GracefulStop`), which cuts off after `gracePeriod` what it waits for.
     /// `ready` gets the address once the server listens (with the real port when `port` is 0),
     /// and runs before the first connection is accepted (connections wait for it): the command
     /// line builds the site there, so a port in use fails before building and no request sees an
@@ -56,9 +62,10 @@ public struct PreviewServer: Sendable {
     /// Serves on the first port of those `configuration` allows that is free.
     private func listen(ready: @escaping @Sendable (URL) async -> Void) async throws {
         let ports = configuration.port...min(configuration.port + configuration.nextPortsToTry, Int(UInt16.max))
+        let stop = GracefulStop(logger: Self.logger, gracePeriod: configuration.gracePeriod)
         for port in ports {
             do {
-                return try await application(port: port, ready: ready).run()
+                return try await stop.run(application(port: port, ready: ready))
             } catch let error as IOError where error.errnoCode == EADDRINUSE {
                 continue
             }
@@ -77,8 +84,10 @@ public struct PreviewServer: Sendable {
                 let port = channel.localAddress?.port ?? 0
                 await ready(URL(string: "http://\(host.contains(":") ? "[\(host)]" : host):\(port)/")!)
             },
-            logger: Logger(label: "sitegen.serve", factory: { _ in SwiftLogNoOpLogHandler() }))
+            logger: Self.logger)
     }
+
+    private static let logger = Logger(label: "sitegen.serve", factory: { _ in SwiftLogNoOpLogHandler() })
 
     /// The events stream and the site's files; `HEAD` answers as `GET` does, without the body.
     private func router() -> Router<BasicRequestContext> {
@@ -86,7 +95,8 @@ public struct PreviewServer: Sendable {
         let site = self.site, liveReload = configuration.liveReload
         let root = site.root
         router.get(RouterPath(LiveReload.eventsPath)) { _, _ -> Response in
-            let events = site.events()
+            // Endless otherwise, and a graceful shutdown waits for the answers under way.
+            let events = site.events().cancelOnGracefulShutdown()
             let body = ResponseBody { writer in
                 try await writer.write(ByteBuffer(string: ": connected\n\n"))
                 for await event in events {

@@ -20,7 +20,8 @@ final class LoopbackConnection {
         }
         guard connected == 0 else {
             let reason = String(cString: strerror(errno))
-            Glibc.close(descriptor)
+            // Not closed here: an initializer that throws once every property is set still runs
+            // `deinit`, and a second close could close a socket opened meanwhile with that number.
             throw Failure.socket("connect to port \(port): \(reason)")
         }
     }

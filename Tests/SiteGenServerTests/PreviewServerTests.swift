@@ -73,7 +73,8 @@ import Testing
             return false
         }
 
-        /// Runs `body` with a server, and stops it after, however `body` ends.
+        /// Runs `body` with a server, and stops it after, however `body` ends (a body that stops
+        /// it itself, to time the stop, does no harm).
         static func with(configure: (inout PreviewServer.Configuration) -> Void = { _ in },
                          _ body: (Running) async throws -> Void) async throws {
             let server = try await Running(configure: configure)
