@@ -32,7 +32,9 @@ struct GoldmarkTypographer {
 
     /// Whether cmark may have replaced punctuation in the text, or goldmark would (`<<`, `>>`).
     static func mayDiffer(_ literal: String) -> Bool {
-        literal.utf8.contains { $0 == 0xE2 || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }
+        // Over the contiguous bytes: the UTF-8 view's iterator was most of this, run on every text node.
+        var literal = literal
+        return literal.withUTF8 { bytes in bytes.contains { $0 == 0xE2 || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") } }
     }
 
     private struct Piece {

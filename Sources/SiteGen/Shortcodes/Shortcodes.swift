@@ -13,11 +13,7 @@ public enum Shortcodes {
 
     /// `{{` anywhere, found on the bytes (Foundation's `contains` was 2 % of a build).
     private static func mentionsShortcode(_ markdown: String) -> Bool {
-        var previous: UInt8 = 0
-        for byte in markdown.utf8 {
-            if byte == UInt8(ascii: "{") && previous == UInt8(ascii: "{") { return true }
-            previous = byte
-        }
-        return false
+        var markdown = markdown
+        return markdown.withUTF8 { $0.firstIndex(of: Array("{{".utf8), from: 0) != nil }
     }
 }
