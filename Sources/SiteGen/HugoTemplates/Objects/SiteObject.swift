@@ -107,6 +107,11 @@ final class SiteObject: TemplateObject, @unchecked Sendable {
         // List pages take their dates from their pages: the lists are in place before they are sorted by date.
         self.children = children
         regularPages = pages.filter { $0.model.kind == .page && !$0.model.frontMatter.headless }
+        // Every sort below reads dates, parsed from front matter and, for a list, taken from its
+        // pages: worked out on every core first, the pages' before the lists'.
+        for kinds in [[PageKind.page, .notFound], [.home, .section, .taxonomy, .term]] {
+            _ = pages.filter { kinds.contains($0.model.kind) }.parallelMap { $0.dates.date != nil }
+        }
         self.children = children.mapValues { $0.inDefaultOrder() }
         sectionPages = self.children.mapValues { $0.filter { $0.model.kind == .page } }
         for list in sectionPages.values {
