@@ -80,8 +80,7 @@ struct BuildState: Sendable {
         var warnings = content.warnings + content.pagesByLanguage.joined().flatMap(\.warnings) + statics.warnings + cards.warnings
         var rendered: [RenderedOutput] = [], problems: [Diagnostic] = []
         if let hugoLayouts {
-            let data = try DataFolder.load(site: options.source, themes: content.config.themes)
-            let hugoSites = HugoSites(sites: sites, config: content.config, sourceFolder: options.source, data: data)
+            let hugoSites = HugoSites(sites: sites, config: content.config, sourceFolder: options.source, data: hugoLayouts.data)
             let result = HugoRenderer(sites: hugoSites, layouts: hugoLayouts, strings: content.strings).render()
             if !result.problems.isEmpty { throw DiagnosticList(result.problems) }
             files += result.files

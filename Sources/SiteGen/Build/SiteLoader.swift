@@ -197,7 +197,7 @@ struct SiteLoader {
         let pageContent = PageContent(markdown: markdown, resolver: indexes.resolver, references: indexes.references,
                                       templates: templates, enableEmoji: config.enableEmoji,
                                       hugo: hugoLayouts.map { layouts in
-                                          let hugoSites = HugoSites(sites: sites, config: config, sourceFolder: options.source)
+                                          let hugoSites = HugoSites(sites: sites, config: config, sourceFolder: options.source, data: layouts.data)
                                           return (layouts, hugoSites, hugoSites.sites.map { RenderHost(site: $0, layouts: layouts, strings: content.strings) })
                                       })
         let problems = WarningLog()

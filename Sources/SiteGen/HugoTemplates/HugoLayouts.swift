@@ -22,6 +22,9 @@ final class HugoLayouts: Sendable {
     let functions: [String: FunctionReference]
     /// The `assets/` folders templates take resources from, and what they publish.
     let assets: Assets
+    /// `data/` of the site and its themes (`.Site.Data`), read with the layouts so that the
+    /// shortcodes Markdown runs see it as the page templates do.
+    let data: TemplateValue
     /// The render hooks' names (`_default/_markup/render-link.html`).
     let renderHooks: Set<String>
     /// Page templates that run inside a base, by name.
@@ -61,6 +64,13 @@ final class HugoLayouts: Sendable {
     init(site: URL, themes: [String], functions: [String: FunctionReference], formats: [OutputFormat] = OutputFormat.builtIn) throws(DiagnosticList) {
         self.functions = functions
         assets = Assets(site: site, themes: themes)
+        var problems: [Diagnostic] = []
+        do {
+            data = try DataFolder.load(site: site, themes: themes)
+        } catch {
+            problems += error.diagnostics
+            data = .null
+        }
         var sources: [String: Source] = [:]
         let reader = SiteFolderReader(site: site)
         for (url, label) in Self.folders(site: site, themes: themes) {
@@ -76,7 +86,6 @@ final class HugoLayouts: Sendable {
         var htmlNamespace = TemplateNamespace(functions: functions)
         var textNamespace = TemplateNamespace(functions: functions)
         var needsBase: [String: Source] = [:], bases: [String: Source] = [:]
-        var problems: [Diagnostic] = []
         for source in sources.values.sorted(by: { $0.name < $1.name }) {
             let plain = OutputFormat.of(templateFile: source.name, among: formats)?.isPlainText ?? false
             let name = plain ? "_text/" + source.name : source.name

@@ -15,7 +15,7 @@ final class HugoSites: @unchecked Sendable {
     /// What `.RenderString` and `markdownify` render with: the site's settings, goldmark's HTML.
     let markdown: MarkdownRenderer
 
-    init(sites models: [Site], config: SiteConfig, sourceFolder: URL, data: TemplateValue = .map(ValueMap()),
+    init(sites models: [Site], config: SiteConfig, sourceFolder: URL, data: TemplateValue,
          environment: String = "production") {
         self.config = config
         self.sourceFolder = sourceFolder
