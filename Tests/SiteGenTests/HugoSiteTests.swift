@@ -52,7 +52,7 @@ import Thumbnails
         return "\(info.format.rawValue.uppercased()) \(image.width)x\(image.height)"
     }
 
-    @Test(arguments: ["basic", "assets", "multilingual", "navigation", "markdown", "urls", "hooks", "formats", "groups", "images"]) func writesWhatHugoWrites(_ site: String) throws {
+    @Test(arguments: ["basic", "assets", "multilingual", "navigation", "markdown", "urls", "hooks", "formats", "groups", "images", "ties"]) func writesWhatHugoWrites(_ site: String) throws {
         let output = try Self.build(site)
         let expected = Self.sites.appendingPathComponent(site + ".expected")
         let (want, got) = (Self.files(under: expected), Self.files(under: output))

@@ -210,13 +210,37 @@ final class PageObject: TemplateObject, @unchecked Sendable {
             return wa < wb
         }
         if dates.0 != dates.1 { return dates.0 > dates.1 }
-        // Hugo compares titles by collation: letters before case.
-        switch a.linkTitle.compare(b.linkTitle, options: [.caseInsensitive, .diacriticInsensitive]) {
-        case .orderedAscending: return true
-        case .orderedDescending: return false
-        case .orderedSame: if a.linkTitle != b.linkTitle { return a.linkTitle < b.linkTitle }
+        // Hugo compares titles by collation: letters, then accents, then case (`go` before `Go`).
+        if a.linkTitle != b.linkTitle {
+            let order = CollectionsFunctions.collate(a.linkTitle, b.linkTitle)
+            if order != 0 { return order < 0 }
         }
-        return a.contentPath < b.contentPath
+        // Hugo's own tie-break, not a strict order: a page without a file is less than any other,
+        // another such page included. `GoSort.stable` takes the steps that settle it as Hugo's.
+        guard let fileA = a.model.source, let fileB = b.model.source else { return a.model.source == nil }
+        return (fileA.root + "/" + fileA.path).utf8.lexicographicallyPrecedes((fileB.root + "/" + fileB.path).utf8)
+    }
+
+    /// Where Hugo 0.111 keeps the page in its content map, whose walk is the order `.Site.Pages`
+    /// starts from before it is sorted: the regular pages' tree, then the sections' (the home page
+    /// first), then the taxonomies' and terms', each by key. It matters where pages tie.
+    var contentMapPosition: (tree: Int, key: String) {
+        func sectionKey(_ path: String) -> String { path.isEmpty ? "/" : "/" + path.lowercased() + "/" }
+        switch model.kind {
+        case .page, .notFound:
+            let section = sectionKey(model.sectionDirectory)
+            guard let source = model.source else { return (0, section) }
+            let bundle = source.kind == .single && !source.directory.isEmpty ? source.directory + "/" + source.baseName
+                : source.kind == .single ? source.baseName : source.directory
+            var rest = "/" + bundle.lowercased()
+            if section != "/", rest.hasPrefix(section) { rest.removeFirst(section.count) }
+            if rest.hasPrefix("/") { rest.removeFirst() }
+            return (0, section + "__hb_" + rest + "__hl_")
+        case .home: return (1, "/")
+        case .section: return (1, sectionKey(model.sectionDirectory))
+        case .taxonomy, .term:
+            return (2, sectionKey([model.taxonomy, model.term].compactMap { $0 }.joined(separator: "/")))
+        }
     }
 
     /// Hugo 0.111's `.Summary`: the HTML above `<!--more-->`, or the front matter's `summary`, or
@@ -560,8 +584,10 @@ extension Array where Element == PageObject {
     /// every comparison (a date sits behind a lock).
     func inDefaultOrder() -> [PageObject] {
         let weights = map(\.model.weight), dates = map { $0.dates.date?.unixSeconds ?? 0 }
-        return indices.sorted { i, j in
+        var order = Array<Int>(indices)
+        GoSort.stable(&order) { i, j in
             PageObject.order(self[i], self[j], weights: (weights[i], weights[j]), dates: (dates[i], dates[j]))
-        }.map { self[$0] }
+        }
+        return order.map { self[$0] }
     }
 }

@@ -119,7 +119,10 @@ final class SiteObject: TemplateObject, @unchecked Sendable {
         }
         regularPages = regularPages.inDefaultOrder()
         for (position, page) in regularPages.enumerated() { regularPosition[page.id] = position }
-        allPages = pages.filter { $0.model.kind != .notFound && !$0.model.frontMatter.headless }.inDefaultOrder()
+        allPages = pages.filter { $0.model.kind != .notFound && !$0.model.frontMatter.headless }
+            .map { ($0, $0.contentMapPosition) }
+            .sorted { $0.1.tree != $1.1.tree ? $0.1.tree < $1.1.tree : $0.1.key.utf8.lexicographicallyPrecedes($1.1.key.utf8) }
+            .map(\.0).inDefaultOrder()
         let languageFolder = pages[model.home].model.path
         for page in pages where page.model.kind != .notFound {
             pagesByTranslationKey[page.translationKey] = page
