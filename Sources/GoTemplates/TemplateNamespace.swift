@@ -23,20 +23,12 @@ public struct TemplateNamespace: Sendable {
         trees[tree.name] = tree
     }
 
-    /// A copy whose trees can be replaced without changing this one's (Go's `Clone`).
-    public func clone() -> TemplateNamespace {
-        var copy = TemplateNamespace(functions: functions)
-        copy.trees = trees.mapValues { $0.copy() }
-        return copy
-    }
-
     /// The set that runs these templates. With `escapingHTML` (html/template), every template is
     /// escaped for the HTML text context it starts in, and templates called in other contexts get
     /// escaped copies of their own; a template that cannot be escaped fails when it is run, as in
     /// Go, not before. Templates not found here are looked up in `parent`.
     public func prepared(escapingHTML: Bool, over parent: TemplateSet? = nil) -> TemplateSet {
         guard escapingHTML else { return TemplateSet(trees: trees, originals: [:], failures: [:], escapesHTML: false, parent: parent) }
-        let originals = trees.mapValues { $0.copy() }
         var escaper = HTMLEscaper(trees: trees, parent: parent)
         var failures: [String: TemplateEscapeError] = [:]
         for name in trees.keys.sorted() {
@@ -46,6 +38,6 @@ public struct TemplateNamespace: Sendable {
                 failures[name] = error
             }
         }
-        return TemplateSet(trees: escaper.trees, originals: originals, failures: failures, escapesHTML: true, parent: parent)
+        return TemplateSet(trees: escaper.trees, originals: trees, failures: failures, escapesHTML: true, parent: parent)
     }
 }

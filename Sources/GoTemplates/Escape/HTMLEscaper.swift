@@ -4,10 +4,10 @@
 /// templates for the context of the call: the callee itself in the text context, else a copy
 /// named for the context (`name$htmltemplate_stateAttr…`) added to `trees`.
 struct HTMLEscaper {
-    /// The trees, escaped in place, plus derived copies.
+    /// The trees, escaped, plus derived copies.
     private(set) var trees: [String: Tree]
-    /// The trees as parsed, which copies for other contexts are made from: a template escaped
-    /// as an entry is edited in place, and a copy of it must not be escaped twice.
+    /// The trees as parsed, which copies for other contexts are made from: a copy of a template
+    /// escaped as an entry must not be escaped twice.
     private let originals: [String: Tree]
     private let parent: TemplateSet?
     /// What escaping found so far (Go's namespace's `escaper`): kept from one entry to the next.
@@ -15,7 +15,7 @@ struct HTMLEscaper {
 
     init(trees: [String: Tree], parent: TemplateSet?) {
         self.trees = trees
-        self.originals = trees.mapValues { $0.copy() }
+        self.originals = trees
         self.parent = parent
         self.pass = EscapingPass(templates: Self.noTemplates, template: "")
     }
@@ -42,17 +42,52 @@ struct HTMLEscaper {
         commit()
     }
 
-    /// Applies the edits of the pass and adds the derived templates (Go's `commit`).
+    /// Applies the edits of the pass and adds the derived templates (Go's `commit`). Nodes are
+    /// immutable, so that the executor reads them without retaining them: a tree with an edited
+    /// node is rebuilt with the node replaced, sharing whatever the edits leave alone.
     private mutating func commit() {
         pass.templates = Self.noTemplates
         for (name, tree) in pass.derived { trees[name] = tree }
-        for (action, escapers) in pass.actionEdits.values { Self.ensurePipelineContains(action.pipe, escapers) }
-        for (call, name) in pass.callEdits.values { call.name = name }
-        for (text, bytes) in pass.textEdits.values { text.text = bytes }
+        // In `trees` from now on, where the edits below replace them.
+        pass.derived = [:]
+        if !pass.actionEdits.isEmpty || !pass.callEdits.isEmpty || !pass.textEdits.isEmpty {
+            for (name, tree) in trees {
+                if let root = edited(tree.root) { trees[name] = Tree(name: tree.name, file: tree.file, root: root, frameSize: tree.frameSize) }
+            }
+        }
         pass.called = []
         pass.actionEdits = [:]
         pass.callEdits = [:]
         pass.textEdits = [:]
+    }
+
+    /// `list` with the pass's edits applied, or nil when it has no edited node.
+    private func edited(_ list: ListNode) -> ListNode? {
+        var nodes: [Node]?
+        for (index, node) in list.nodes.enumerated() {
+            guard let replacement = edited(node) else { continue }
+            if nodes == nil { nodes = list.nodes }
+            nodes![index] = replacement
+        }
+        return nodes.map { ListNode($0) }
+    }
+
+    private func edited(_ node: Node) -> Node? {
+        switch node {
+        case .text(let text):
+            return pass.textEdits[ObjectIdentifier(text)].map { .text(TextNode($0.1, at: text.position)) }
+        case .action(let action):
+            return pass.actionEdits[ObjectIdentifier(action)].map { .action(ActionNode(Self.ensurePipelineContains(action.pipe, $0.1), at: action.position)) }
+        case .template(let call):
+            return pass.callEdits[ObjectIdentifier(call)].map { .template(TemplateCallNode(name: $0.1, pipe: call.pipe, at: call.position)) }
+        case .branch(let branch):
+            let list = edited(branch.list), elseList = branch.elseList.flatMap(edited)
+            guard list != nil || elseList != nil else { return nil }
+            return .branch(BranchNode(branch.kind, pipe: branch.pipe, list: list ?? branch.list, elseList: elseList ?? branch.elseList,
+                                      at: branch.position))
+        case .break, .continue:
+            return nil
+        }
     }
 
     // MARK: Pipelines
@@ -101,16 +136,18 @@ struct HTMLEscaper {
     /// Makes `pipe` end with the escapers `names`, in order (Go's `ensurePipelineContains`). A
     /// pipeline that ends with a predefined escaper (`html`, `urlquery`) keeps it in place of an
     /// equivalent one; `{{html .X .Y}}` becomes `{{_eval_args_ .X .Y | html}}` to allow that.
-    static func ensurePipelineContains(_ pipe: PipeNode, _ names: [String]) {
-        guard !names.isEmpty else { return }
+    static func ensurePipelineContains(_ pipe: PipeNode, _ names: [String]) -> PipeNode {
+        guard !names.isEmpty else { return pipe }
         var names = names
-        var kept = pipe.commands.count
+        var commands = pipe.commands
+        var kept = commands.count
         var predefined: FunctionReference?
-        if let last = pipe.commands.last, let escaper = identifier(last), predefinedEscapers.contains(escaper.name) {
+        if let last = commands.last, let escaper = identifier(last), predefinedEscapers.contains(escaper.name) {
             predefined = escaper
-            if pipe.commands.count == 1 && last.arguments.count > 1 {
-                last.arguments[0] = .function(SafeContent.escapers["_eval_args_"]!, last.arguments[0].position)
-                append(CommandNode([.function(escaper, pipe.position)], at: pipe.position), to: &pipe.commands)
+            if commands.count == 1 && last.arguments.count > 1 {
+                let evaluated = Argument.function(SafeContent.escapers["_eval_args_"]!, last.arguments[0].position)
+                commands[0] = CommandNode([evaluated] + last.arguments.dropFirst(), at: last.position)
+                append(CommandNode([.function(escaper, pipe.position)], at: pipe.position), to: &commands)
                 kept += 1
             }
             var duplicate = false
@@ -121,7 +158,7 @@ struct HTMLEscaper {
             // The predefined escaper comes back among the names.
             if duplicate { kept -= 1 }
         }
-        var commands = Array(pipe.commands.prefix(kept))
+        commands = Array(commands.prefix(kept))
         // Escapers already there (a tree escaped before) are not added again.
         let inserted = Set(commands.compactMap { identifier($0).map { normalized($0.name) } })
         for name in names where !inserted.contains(normalized(name)) {
@@ -129,7 +166,7 @@ struct HTMLEscaper {
             let function = SafeContent.escapers[name] ?? predefined.flatMap { $0.name == name ? $0 : nil } ?? Builtins.functions[name]!
             append(CommandNode([.function(function, pipe.position)], at: pipe.position), to: &commands)
         }
-        pipe.commands = commands
+        return PipeNode(variables: pipe.variables, isAssignment: pipe.isAssignment, commands: commands, at: pipe.position)
     }
 }
 

@@ -66,7 +66,7 @@ final class Executor {
     private func walk(_ node: Node, dot: Value, frame: inout [Value]) throws -> Flow {
         switch node {
         case .text(let text):
-            output.append(contentsOf: text.text)
+            text.text.withUnsafeBufferPointer { output.append(contentsOf: $0) }
         case .action(let action):
             let value = try evaluate(action.pipe, dot: dot, frame: &frame)
             if action.pipe.variables.isEmpty { print(value) }
@@ -182,8 +182,12 @@ final class Executor {
 
     func evaluate(_ pipe: PipeNode, dot: Value, frame: inout [Value], declares: Bool = true) throws -> Value {
         var value: Value?
-        for command in pipe.commands {
-            value = try evaluate(command, dot: dot, frame: &frame, final: value)
+        for index in pipe.commands.indices {
+            // Not retained: the tree holds it, and retaining a node every core reads costs more
+            // than anything else the executor does.
+            value = try Unmanaged.passUnretained(pipe.commands[index])._withUnsafeGuaranteedRef { command in
+                try evaluate(command, dot: dot, frame: &frame, final: value)
+            }
         }
         let result = value ?? .null
         if declares {

@@ -11,11 +11,12 @@ public struct SourcePosition: Sendable, Hashable, CustomStringConvertible {
     public var description: String { "\(line):\(column)" }
 }
 
-/// A parsed template: Go's `text/template/parse` tree. Nodes are classes because the html/template
-/// escaper rewrites the tree in place once (adding escaping functions to actions, renaming the
-/// templates an action calls into context-specific copies) before it is executed, concurrently,
-/// many times, read-only. Being read-only then, their properties are not checked for overlapping
-/// access at run time (the checks were a tenth of a template's time).
+/// A parsed template: Go's `text/template/parse` tree, immutable. Nodes are classes because the
+/// html/template escaper keys its edits (escaping functions added to actions, calls renamed to
+/// context-specific copies) by node, then rebuilds the trees with the edited nodes replaced. The
+/// trees are then executed, concurrently, many times: with nothing in them mutable, the executor
+/// reads a node's fields without retaining them, which on nodes every core reads at once was a
+/// sixth of a build.
 public enum Node: Sendable {
     case text(TextNode)
     case action(ActionNode)
@@ -25,18 +26,19 @@ public enum Node: Sendable {
     case `continue`(SourcePosition)
 }
 
-public final class ListNode: @unchecked Sendable {
-    @exclusivity(unchecked) public var nodes: [Node]
+public final class ListNode: Sendable {
+    public let nodes: [Node]
 
     public init(_ nodes: [Node] = []) { self.nodes = nodes }
 
-    /// A deep copy, for the escaper's context-specific copies of a template.
+    /// A copy with nodes of its own, for the escaper's context-specific copies of a template: it
+    /// keys its edits by node. What it never edits (pipelines) is shared.
     func copy() -> ListNode { ListNode(nodes.map { $0.copy() }) }
 }
 
 /// Literal text between actions, after `{{-`/`-}}` trimming.
-public final class TextNode: @unchecked Sendable {
-    @exclusivity(unchecked) public var text: [UInt8]
+public final class TextNode: Sendable {
+    public let text: [UInt8]
     public let position: SourcePosition
 
     public init(_ text: [UInt8], at position: SourcePosition) {
@@ -46,7 +48,7 @@ public final class TextNode: @unchecked Sendable {
 }
 
 /// `{{pipeline}}`: its value is printed unless it declares or assigns variables.
-public final class ActionNode: @unchecked Sendable {
+public final class ActionNode: Sendable {
     public let pipe: PipeNode
     public let position: SourcePosition
 
@@ -57,10 +59,10 @@ public final class ActionNode: @unchecked Sendable {
 }
 
 /// `$x := cmd | cmd arg`: declared (or, with `isAssignment`, assigned) variables and the commands.
-public final class PipeNode: @unchecked Sendable {
-    @exclusivity(unchecked) public var variables: [VariableName]
-    @exclusivity(unchecked) public var isAssignment: Bool
-    @exclusivity(unchecked) public var commands: [CommandNode]
+public final class PipeNode: Sendable {
+    public let variables: [VariableName]
+    public let isAssignment: Bool
+    public let commands: [CommandNode]
     public let position: SourcePosition
 
     public init(variables: [VariableName] = [], isAssignment: Bool = false, commands: [CommandNode] = [], at position: SourcePosition) {
@@ -68,10 +70,6 @@ public final class PipeNode: @unchecked Sendable {
         self.isAssignment = isAssignment
         self.commands = commands
         self.position = position
-    }
-
-    func copy() -> PipeNode {
-        PipeNode(variables: variables, isAssignment: isAssignment, commands: commands.map { $0.copy() }, at: position)
     }
 }
 
@@ -83,16 +81,14 @@ public struct VariableName: Sendable {
 }
 
 /// One command of a pipeline: a function or method call, or a single operand.
-public final class CommandNode: @unchecked Sendable {
-    @exclusivity(unchecked) public var arguments: [Argument]
+public final class CommandNode: Sendable {
+    public let arguments: [Argument]
     public let position: SourcePosition
 
     public init(_ arguments: [Argument], at position: SourcePosition) {
         self.arguments = arguments
         self.position = position
     }
-
-    func copy() -> CommandNode { CommandNode(arguments.map { $0.copy() }, at: position) }
 }
 
 /// An operand of a command.
@@ -121,14 +117,6 @@ public indirect enum Argument: Sendable {
             return p
         case .pipe(let pipe):
             return pipe.position
-        }
-    }
-
-    func copy() -> Argument {
-        switch self {
-        case .pipe(let pipe): return .pipe(pipe.copy())
-        case .chain(.pipe(let pipe), let members, let p): return .chain(.pipe(pipe.copy()), members, p)
-        default: return self
         }
     }
 }
@@ -160,12 +148,12 @@ public struct NumberLiteral: Sendable {
 }
 
 /// `if`, `range` and `with`.
-public final class BranchNode: @unchecked Sendable {
+public final class BranchNode: Sendable {
     public enum Kind: Sendable { case `if`, range, with }
     public let kind: Kind
     public let pipe: PipeNode
-    @exclusivity(unchecked) public var list: ListNode
-    @exclusivity(unchecked) public var elseList: ListNode?
+    public let list: ListNode
+    public let elseList: ListNode?
     public let position: SourcePosition
 
     public init(_ kind: Kind, pipe: PipeNode, list: ListNode, elseList: ListNode?, at position: SourcePosition) {
@@ -177,14 +165,14 @@ public final class BranchNode: @unchecked Sendable {
     }
 
     func copy() -> BranchNode {
-        BranchNode(kind, pipe: pipe.copy(), list: list.copy(), elseList: elseList?.copy(), at: position)
+        BranchNode(kind, pipe: pipe, list: list.copy(), elseList: elseList?.copy(), at: position)
     }
 }
 
-/// `{{template "name" pipeline}}`; `name` is changed by the escaper to the copy of the template
-/// made for the context the call is in.
-public final class TemplateCallNode: @unchecked Sendable {
-    @exclusivity(unchecked) public var name: String
+/// `{{template "name" pipeline}}`; the escaper replaces it with a call of the copy of the
+/// template made for the context the call is in.
+public final class TemplateCallNode: Sendable {
+    public let name: String
     public let pipe: PipeNode?
     public let position: SourcePosition
 
@@ -194,7 +182,7 @@ public final class TemplateCallNode: @unchecked Sendable {
         self.position = position
     }
 
-    func copy() -> TemplateCallNode { TemplateCallNode(name: name, pipe: pipe?.copy(), at: position) }
+    func copy() -> TemplateCallNode { TemplateCallNode(name: name, pipe: pipe, at: position) }
 }
 
 extension Node {
@@ -211,7 +199,7 @@ extension Node {
     func copy() -> Node {
         switch self {
         case .text(let text): return .text(TextNode(text.text, at: text.position))
-        case .action(let action): return .action(ActionNode(action.pipe.copy(), at: action.position))
+        case .action(let action): return .action(ActionNode(action.pipe, at: action.position))
         case .branch(let branch): return .branch(branch.copy())
         case .template(let call): return .template(call.copy())
         case .break, .continue: return self

@@ -3,7 +3,7 @@ public final class Tree: @unchecked Sendable {
     public let name: String
     /// The file it was parsed from, for errors (a `define` names the file it is in).
     public let file: String
-    public internal(set) var root: ListNode
+    public let root: ListNode
     /// Variable slots the template needs (`$` is slot 0).
     public let frameSize: Int
 
@@ -93,7 +93,7 @@ public struct Parser {
     // MARK: Templates
 
     private mutating func parseTemplate(name: String) throws(TemplateSyntaxError) -> [Tree] {
-        let root = ListNode()
+        var nodes: [Node] = []
         while peek.kind != .eof {
             if peek.kind == .leftDelim, tokens[(index + 1)...].first(where: { $0.kind != .space })?.kind == .keyword(.define) {
                 _ = next()
@@ -102,11 +102,11 @@ public struct Parser {
                 continue
             }
             switch try textOrAction() {
-            case .node(let node): root.nodes.append(node)
+            case .node(let node): nodes.append(node)
             case .end(let token), .else(let token): throw TemplateSyntaxError("unexpected {{\(token.text)}}", at: token.position)
             }
         }
-        let main = Tree(name: name, file: file, root: root, frameSize: frameSize)
+        let main = Tree(name: name, file: file, root: ListNode(nodes), frameSize: frameSize)
         return try Self.merged([main] + trees)
     }
 
@@ -164,13 +164,13 @@ public struct Parser {
 
     /// Nodes up to `{{end}}` or `{{else}}`; which one ended the list is returned.
     private mutating func itemList(context: String) throws(TemplateSyntaxError) -> (ListNode, Item) {
-        let list = ListNode()
+        var nodes: [Node] = []
         while true {
             guard peekNonSpace().kind != .eof else { throw TemplateSyntaxError("unexpected EOF in \(context)", at: peek.position) }
             let item = try textOrAction()
             switch item {
-            case .node(let node): list.nodes.append(node)
-            case .end, .else: return (list, item)
+            case .node(let node): nodes.append(node)
+            case .end, .else: return (ListNode(nodes), item)
             }
         }
     }
@@ -294,36 +294,35 @@ public struct Parser {
     private mutating func pipeline(context: String, allowsDeclaration: Bool, allowsTwoVariables: Bool = false,
                                    end: Token.Kind = .rightDelim) throws(TemplateSyntaxError) -> PipeNode {
         let start = peekNonSpace()
-        let pipe = PipeNode(at: start.position)
-        var declared: [Token] = []
+        var isAssignment = false, assigned: [VariableName] = [], declared: [Token] = []
         if allowsDeclaration, start.kind == .variable, let found = try declarations(allowsTwo: allowsTwoVariables, context: context) {
-            pipe.isAssignment = found.isAssignment
-            if found.isAssignment { pipe.variables = found.variables } else { declared = found.names }
+            isAssignment = found.isAssignment
+            if found.isAssignment { assigned = found.variables } else { declared = found.names }
         }
-        // A declared variable enters scope after its pipeline: `$x := $x | f` reads the outer `$x`,
-        // as Go's executor, which finds variables by name when they are used, does.
-        defer {
-            for name in declared {
-                variables.append(name.text)
-                frameSize = max(frameSize, variables.count)
-                pipe.variables.append(VariableName(name: name.text, slot: variables.count - 1))
-            }
-        }
+        var commands: [CommandNode] = []
         while true {
             let token = peekNonSpace()
             if token.kind == end {
                 _ = next()
-                guard !pipe.commands.isEmpty else { throw TemplateSyntaxError("missing value for \(context)", at: token.position) }
-                try checkPipeline(pipe, context: context)
-                return pipe
+                guard !commands.isEmpty else { throw TemplateSyntaxError("missing value for \(context)", at: token.position) }
+                try checkPipeline(commands)
+                break
             }
             switch token.kind {
             case .bool, .char, .dot, .field, .identifier, .number, .keyword(.nil), .rawString, .string, .variable, .leftParen:
-                pipe.commands.append(try command(end: end))
+                commands.append(try command(end: end))
             default:
                 throw unexpected(token, context)
             }
         }
+        // A declared variable enters scope after its pipeline: `$x := $x | f` reads the outer `$x`,
+        // as Go's executor, which finds variables by name when they are used, does.
+        for name in declared {
+            variables.append(name.text)
+            frameSize = max(frameSize, variables.count)
+            assigned.append(VariableName(name: name.text, slot: variables.count - 1))
+        }
+        return PipeNode(variables: assigned, isAssignment: isAssignment, commands: commands, at: start.position)
     }
 
     /// Reads `$x :=`, `$x =` or `$i, $e :=` if the pipeline starts with them: the variables an
@@ -361,11 +360,11 @@ public struct Parser {
 
     /// Go's rule: a command after the first of a pipeline must be something that can take an
     /// argument (a function, method or field chain), not a literal.
-    private func checkPipeline(_ pipe: PipeNode, context: String) throws(TemplateSyntaxError) {
-        for command in pipe.commands.dropFirst() {
+    private func checkPipeline(_ commands: [CommandNode]) throws(TemplateSyntaxError) {
+        for (stage, command) in commands.enumerated().dropFirst() {
             switch command.arguments[0] {
             case .bool, .dot, .nil, .number, .string:
-                throw TemplateSyntaxError("non executable command in pipeline stage \(pipe.commands.firstIndex { $0 === command }! + 1)", at: command.position)
+                throw TemplateSyntaxError("non executable command in pipeline stage \(stage + 1)", at: command.position)
             default:
                 continue
             }
@@ -374,17 +373,18 @@ public struct Parser {
 
     private mutating func command(end: Token.Kind) throws(TemplateSyntaxError) -> CommandNode {
         let start = peekNonSpace()
-        let command = CommandNode([], at: start.position)
+        var arguments: [Argument] = []
         while true {
             _ = peekNonSpace()
-            if let operand = try operand() { command.arguments.append(operand) }
+            if let operand = try operand() { arguments.append(operand) }
             let token = next()
             switch token.kind {
             case .space:
                 let following = peekNonSpace()
                 if following.kind == end || following.kind == .pipe || following.kind == .rightParen {
                     if following.kind == .pipe { _ = next() }
-                    return command
+                    guard !arguments.isEmpty else { throw TemplateSyntaxError("empty command", at: start.position) }
+                    return CommandNode(arguments, at: start.position)
                 }
                 continue
             case end, .rightParen:
@@ -396,8 +396,8 @@ public struct Parser {
             }
             break
         }
-        guard !command.arguments.isEmpty else { throw TemplateSyntaxError("empty command", at: start.position) }
-        return command
+        guard !arguments.isEmpty else { throw TemplateSyntaxError("empty command", at: start.position) }
+        return CommandNode(arguments, at: start.position)
     }
 
     /// A term and the fields read from it (`(.A).B`, `$x.Y`, `strings.TrimPrefix`).

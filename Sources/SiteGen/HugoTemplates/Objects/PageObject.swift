@@ -127,6 +127,8 @@ final class PageObject: TemplateObject, @unchecked Sendable {
     }
     /// The content file's path in its content folder, without the language (`posts/first.md`); "" for generated pages.
     var contentPath: String { model.source?.path ?? "" }
+    /// The file's path from the site folder (`content/posts/a.md`), which Hugo's order ends on.
+    private var fileName: String { model.source.map { $0.root + "/" + $0.path } ?? "" }
     var relPermalink: String { site.model.urls.relative(model.path) }
     var permalink: String { site.model.urls.absolute(model.path) }
 
@@ -217,8 +219,8 @@ final class PageObject: TemplateObject, @unchecked Sendable {
         }
         // Hugo's own tie-break, not a strict order: a page without a file is less than any other,
         // another such page included. `GoSort.stable` takes the steps that settle it as Hugo's.
-        guard let fileA = a.model.source, let fileB = b.model.source else { return a.model.source == nil }
-        return (fileA.root + "/" + fileA.path).utf8.lexicographicallyPrecedes((fileB.root + "/" + fileB.path).utf8)
+        guard a.model.source != nil, b.model.source != nil else { return a.model.source == nil }
+        return a.fileName.utf8.lexicographicallyPrecedes(b.fileName.utf8)
     }
 
     /// Where Hugo 0.111 keeps the page in its content map, whose walk is the order `.Site.Pages`
