@@ -82,6 +82,7 @@ struct BuildState: Sendable {
         if let hugoLayouts {
             let hugoSites = HugoSites(sites: sites, config: content.config, sourceFolder: options.source, data: hugoLayouts.data)
             let result = HugoRenderer(sites: hugoSites, layouts: hugoLayouts, strings: content.strings).render()
+            releaseInBackground(consume hugoSites)
             if !result.problems.isEmpty { throw DiagnosticList(result.problems) }
             files += result.files
             warnings += result.warnings

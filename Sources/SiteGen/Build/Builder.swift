@@ -28,7 +28,9 @@ public struct Builder: Sendable {
     }
 
     public func build() throws(DiagnosticList) -> BuildReport {
-        try run(recording: false).report
+        let (report, state) = try run(recording: false)
+        releaseInBackground(consume state)
+        return report
     }
 
     /// The whole pipeline. When `recording`, it also notes what each output and each page's

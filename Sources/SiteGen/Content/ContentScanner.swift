@@ -63,6 +63,15 @@ public struct ContentInventory: Sendable {
     public var warnings: [Diagnostic] = []
 }
 
+extension ContentInventory {
+    mutating func append(_ other: ContentInventory) {
+        sources += other.sources
+        sectionDirectories.formUnion(other.sectionDirectories)
+        looseFiles += other.looseFiles
+        warnings += other.warnings
+    }
+}
+
 extension Set where Element == String {
     /// The nearest folder, at or above `directory`, that is one of these section folders; `""`
     /// (the content root) when none is.
@@ -205,9 +214,17 @@ public struct ContentScanner: Sendable {
         for name in files where Self.isMarkdown(name) && !branchIndexes.contains(name) {
             inventory.sources.append(source(.single, file: name, directory: directory, resources: []))
         }
-        for (name, real) in directories where !excluded.contains(Self.join(directory, name)) {
-            try scanDirectory(Self.join(directory, name), depth: depth + 1, reading: reading.union([real]), into: &inventory)
+        // The subfolders on every core (a 3,000-page site is 3,000 folders to read), each into an
+        // inventory of its own, joined in their order: the same inventory, and the same first error.
+        let subfolders = directories.filter { !excluded.contains(Self.join(directory, $0.name)) }
+        let scanned = subfolders.parallelMap { name, real in
+            Result { () throws(Diagnostic) -> ContentInventory in
+                var part = ContentInventory(sources: [], sectionDirectories: [], looseFiles: [])
+                try scanDirectory(Self.join(directory, name), depth: depth + 1, reading: reading.union([real]), into: &part)
+                return part
+            }
         }
+        for result in scanned { inventory.append(try result.get()) }
     }
 
     /// A leaf bundle: one page per language's `index` file, and every other file its resources,

@@ -9,11 +9,11 @@ struct HugoRenderer: Sendable {
     let layouts: HugoLayouts
     let strings: StringTables?
 
-    /// One page in one format.
-    private struct Job: Sendable {
-        let site: Int
-        let page: Site.PageID
-        let format: OutputFormat
+    private enum Job: Sendable {
+        /// One page in one format.
+        case page(site: Int, page: Site.PageID, format: OutputFormat)
+        /// A language's sitemap, aliases and `robots.txt`.
+        case siteFiles(site: Int)
     }
 
     func render() -> (files: [OutputFile], problems: [Diagnostic], warnings: [Diagnostic]) {
@@ -22,24 +22,30 @@ struct HugoRenderer: Sendable {
         for site in sites.sites {
             for page in site.pages where !page.model.frontMatter.headless {
                 for format in sites.formats.formats(for: page.model.kind) {
-                    jobs.append(Job(site: site.index, page: page.id, format: format))
+                    jobs.append(.page(site: site.index, page: page.id, format: format))
                 }
             }
         }
+        jobs += sites.sites.map { .siteFiles(site: $0.index) }
         // The lists first, longest first: one renders all its pagers, and left for the end it
-        // would keep one core busy while the others wait.
+        // would keep one core busy while the others wait. A sitemap lists every page.
         func weight(_ job: Job) -> Int {
-            let page = sites.sites[job.site].pages[job.page]
-            switch page.model.kind {
-            case .page, .notFound: return 0
-            case .home: return sites.sites[job.site].regularPages.count
-            case .section, .taxonomy, .term: return 1 + page.children.count
+            switch job {
+            case .siteFiles(let site):
+                return sites.sites[site].pages.count
+            case .page(let site, let id, _):
+                let page = sites.sites[site].pages[id]
+                switch page.model.kind {
+                case .page, .notFound: return 0
+                case .home: return sites.sites[site].regularPages.count
+                case .section, .taxonomy, .term: return 1 + page.children.count
+                }
             }
         }
         let order = jobs.indices.map { ($0, weight(jobs[$0])) }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.map(\.0)
         let ordered = order.map { jobs[$0] }
         var results = [Result<Rendered, DiagnosticList>?](repeating: nil, count: jobs.count)
-        for (index, result) in zip(order, ordered.parallelMap { render($0, host: hosts[$0.site]) }) {
+        for (index, result) in zip(order, ordered.parallelMap { render($0, hosts: hosts) }) {
             results[index] = result
         }
         var files: [OutputFile] = [], problems: [Diagnostic] = [], warnings: [Diagnostic] = []
@@ -50,13 +56,6 @@ struct HugoRenderer: Sendable {
                 warnings += rendered.warnings
             case .failure(let list):
                 problems += list.diagnostics
-            }
-        }
-        for host in hosts {
-            do {
-                files += try siteFiles(host)
-            } catch {
-                problems += error.diagnostics
             }
         }
         if sites.sites.count > 1, !sites.formats.disabled.contains("sitemap"), let index = try? sitemapIndex(host: hosts[0]) { files.append(index) }
@@ -80,23 +79,32 @@ struct HugoRenderer: Sendable {
                                 layout: page.model.frontMatter.layout ?? "", language: page.site.language.code)
     }
 
-    private func render(_ job: Job, host: RenderHost) -> Result<Rendered, DiagnosticList> {
+    private func render(_ job: Job, hosts: [RenderHost]) -> Result<Rendered, DiagnosticList> {
+        switch job {
+        case .page(let site, let page, let format):
+            return render(page, in: format, host: hosts[site])
+        case .siteFiles(let site):
+            return Result { () throws(DiagnosticList) in Rendered(files: try siteFiles(hosts[site])) }
+        }
+    }
+
+    private func render(_ id: Site.PageID, in format: OutputFormat, host: RenderHost) -> Result<Rendered, DiagnosticList> {
         Result { () throws(DiagnosticList) -> Rendered in
             // An object of its own for this render: what `.Paginator` decides belongs to it.
-            let page = host.site.pages[job.page].forPager(1, format: job.format.name)
+            let page = host.site.pages[id].forPager(1, format: format.name)
             var rendered = Rendered()
-            guard let (set, name) = try layouts.layout(for: descriptor(of: page), format: job.format) else {
-                if job.format.isHTML && page.model.kind != .notFound {
+            guard let (set, name) = try layouts.layout(for: descriptor(of: page), format: format) else {
+                if format.isHTML && page.model.kind != .notFound {
                     rendered.warnings.append(.warning(page.model.sourceLabel,
-                        "found no layout file for \"\(job.format.name.uppercased())\" for kind \"\(page.kind)\": You should create a template file which matches Hugo Layouts Lookup Rules for this combination."))
+                        "found no layout file for \"\(format.name.uppercased())\" for kind \"\(page.kind)\": You should create a template file which matches Hugo Layouts Lookup Rules for this combination."))
                 }
                 return rendered
             }
             // Each language's 404 page is in its folder (`fr/404.html`), the default language's at the root.
-            let path = OutputPath.file(forURLPath: page.model.kind == .notFound ? host.site.home.model.path + "404.html" : page.path(in: job.format))
+            let path = OutputPath.file(forURLPath: page.model.kind == .notFound ? host.site.home.model.path + "404.html" : page.path(in: format))
             var text = try execute(set, name, page: page, host: host)
-            if page.model.kind == .home && job.format.isHTML { text = withGenerator(text, config: host.site.model.config) }
-            rendered.files.append(OutputFile(path: path, content: .text(published(text, at: path, format: job.format, site: host.site))))
+            if page.model.kind == .home && format.isHTML { text = withGenerator(text, config: host.site.model.config) }
+            rendered.files.append(OutputFile(path: path, content: .text(published(text, at: path, format: format, site: host.site))))
             // The pagers after the first, when the template paginated.
             if let paginator = page.paginator.withLock({ $0 }) {
                 for number in stride(from: 2, through: paginator.totalPagers, by: 1) {
@@ -108,11 +116,11 @@ struct HugoRenderer: Sendable {
                     }
                     var output = try execute(set, name, page: pager, host: host)
                     // Hugo names itself on every pager of the home page.
-                    if page.model.kind == .home && job.format.isHTML { output = withGenerator(output, config: host.site.model.config) }
+                    if page.model.kind == .home && format.isHTML { output = withGenerator(output, config: host.site.model.config) }
                     let path = OutputPath.file(forURLPath: paginator.path(of: number))
-                    rendered.files.append(OutputFile(path: path, content: .text(published(output, at: path, format: job.format, site: host.site))))
+                    rendered.files.append(OutputFile(path: path, content: .text(published(output, at: path, format: format, site: host.site))))
                 }
-                if job.format.isHTML {
+                if format.isHTML {
                     // Hugo sends `/page/1/` to the list itself.
                     rendered.files.append(try alias(from: page.model.path + "page/1/", to: page, host: host))
                 }

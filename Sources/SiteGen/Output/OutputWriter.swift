@@ -36,12 +36,8 @@ public struct OutputWriter: Sendable {
             var unique: [String: OutputFile] = [:]
             for file in files { unique[file.path] = file }
             let ordered = unique.keys.sorted().map { unique[$0]! }
-            let folders = Set(ordered.map { $0.path.deletingLastPathSegment }).filter { !$0.isEmpty }
             // Paths joined as strings: building a URL for each of thousands of files was 3 % of a build.
             let stagingPath = staging.path
-            for folder in folders.sorted() {
-                try Self.makeFolder(stagingPath + "/" + folder)
-            }
             let failures = ordered.parallelMap { file -> String? in
                 do {
                     try Self.write(file, toPath: stagingPath + "/" + file.path)
@@ -64,13 +60,24 @@ public struct OutputWriter: Sendable {
 
     private struct WriteFailure: Error { let message: String }
 
-    /// `mkdir`, for folders that come sorted, so a folder's parent is made before it when it is
-    /// one of them; FileManager's `createDirectory(withIntermediateDirectories:)`, which looks at
-    /// every parent, is only for the others. One folder per page: this runs thousands of times.
+    /// Makes the folder at `path` and the missing ones above it, any of which another writer may
+    /// be making at the same time. A file's folder is made by the writer of the file, when its
+    /// first try finds none: one folder per page, on every core rather than all before on one.
     private static func makeFolder(_ path: String) throws {
         if mkdir(path, 0o777) == 0 || errno == EEXIST { return }
         guard errno == ENOENT else { throw WriteFailure(message: "\(path): \(String(cString: strerror(errno)))") }
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        try makeFolder(path.deletingLastPathSegment)
+        if mkdir(path, 0o777) == 0 || errno == EEXIST { return }
+        throw WriteFailure(message: "\(path): \(String(cString: strerror(errno)))")
+    }
+
+    /// Runs `create`, which makes the file at `path` and returns whether it could; when it could
+    /// not for want of its folder, makes the folder and runs it again.
+    private static func inFolder(of path: String, _ create: () -> Bool) throws -> Bool {
+        if create() { return true }
+        guard errno == ENOENT else { return false }
+        try makeFolder(path.deletingLastPathSegment)
+        return create()
     }
 
     /// Writes `files` over the destination one at a time, each atomically (written beside its
@@ -127,7 +134,7 @@ public struct OutputWriter: Sendable {
         case .data(let data):
             try data.withUnsafeBytes { bytes in try writeBytes(bytes, toPath: path, for: file) }
         case .copy(let source):
-            if sitegen_clone_file(source.path, path) != 0 {
+            if try !inFolder(of: path, { sitegen_clone_file(source.path, path) == 0 }) {
                 throw WriteFailure(message: "\(file.path): cannot copy \(source.path): \(String(cString: strerror(errno)))")
             }
         }
@@ -135,8 +142,11 @@ public struct OutputWriter: Sendable {
 
     /// A new file holding `bytes` (a write may be cut short: the rest is written again).
     private static func writeBytes(_ bytes: UnsafeRawBufferPointer, toPath path: String, for file: OutputFile) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw WriteFailure(message: "\(file.path): \(String(cString: strerror(errno)))") }
+        var descriptor: Int32 = -1
+        guard try inFolder(of: path, {
+            descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            return descriptor >= 0
+        }) else { throw WriteFailure(message: "\(file.path): \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
         var offset = 0
         while offset < bytes.count {

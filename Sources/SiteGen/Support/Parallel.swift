@@ -17,6 +17,14 @@ extension Array where Element: Sendable {
     }
 }
 
+/// Lets `value` go on another thread, where it is freed if this was its last reference: freeing a
+/// whole site's objects takes as long as rendering dozens of pages, and nothing needs to wait for
+/// it (`sitegen build` exits before it is done).
+func releaseInBackground<T: Sendable>(_ value: consuming T) {
+    let last = value
+    DispatchQueue.global(qos: .utility).async { _ = last }
+}
+
 /// Fixed slots, each written once, by exactly one iteration. The memory is allocated up front and
 /// never moves: an `Array` would not do, since mutating it from several threads races on its
 /// storage even when the indices differ.

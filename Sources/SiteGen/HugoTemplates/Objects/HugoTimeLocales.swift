@@ -3,7 +3,7 @@
 extension TimeLocale {
     /// Every language Hugo knows, and each regional locale that prints otherwise than its
     /// language (`en_gb`, `pt_pt`); the other regional locales print as their language does.
-    static let tabled: [String: TimeLocale] = TimeLocaleTable(TimeLocaleTable.hugo).locales
+    static let tabled = TimeLocaleTable(TimeLocaleTable.hugo)
 
     static let english = tabled["en"]!
 

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Locales written as text, a line a field, its name then its values, each after a tab (here →):
 ///
 ///     [fr]                             a locale's key
@@ -14,24 +16,41 @@
 /// the wide name), and a pattern that fails on every date is written as the field it fails on
 /// (`MMM` where there are no abbreviated month names). A regional locale (`fr_ca`) lists only
 /// the fields in which it differs from its language (`fr`).
-struct TimeLocaleTable {
-    let locales: [String: TimeLocale]
+final class TimeLocaleTable: Sendable {
+    /// Each locale's lines, by key, read only when the locale is asked for: reading every field
+    /// of every locale, and making them all, on every build, was a hundredth of a 3,000-page build
+    /// spent before anything else could start.
+    private let sections: [String: [Substring]]
+    private let made = Mutex<[String: TimeLocale]>([:])
 
     init(_ text: String) {
-        var fieldsByKey: [String: [Substring: [String]]] = [:]
+        var sections: [String: [Substring]] = [:]
         var key = ""
         for line in text.split(separator: "\n") {
             if line.hasPrefix("[") {
                 key = String(line.dropFirst().dropLast())
-                fieldsByKey[key] = [:]
+                sections[key] = []
             } else {
-                let values = line.split(separator: "\t", omittingEmptySubsequences: false)
-                fieldsByKey[key]?[values[0]] = values.dropFirst().map(String.init)
+                sections[key]?.append(line)
             }
         }
-        locales = fieldsByKey.reduce(into: [:]) { locales, entry in
-            let language = fieldsByKey[String(entry.key.prefix { $0 != "_" })] ?? [:]
-            locales[entry.key] = TimeLocale(fields: language.merging(entry.value) { $1 })
+        self.sections = sections
+    }
+
+    subscript(key: String) -> TimeLocale? {
+        if let locale = made.withLock({ $0[key] }) { return locale }
+        guard let own = fields(key) else { return nil }
+        let locale = TimeLocale(fields: (fields(String(key.prefix { $0 != "_" })) ?? [:]).merging(own) { $1 })
+        made.withLock { $0[key] = locale }
+        return locale
+    }
+
+    private func fields(_ key: String) -> [Substring: [String]]? {
+        sections[key].map { lines in
+            Dictionary(lines.map { line in
+                let values = line.split(separator: "\t", omittingEmptySubsequences: false)
+                return (values[0], values.dropFirst().map(String.init))
+            }) { $1 }
         }
     }
 }
