@@ -14,7 +14,7 @@ final class Assets: Sendable {
     let images = ProcessedImages()
     private let published = Mutex<[String: Data]>([:])
     private let minified = Mutex<[String: Data]>([:])
-    private let transformed = Mutex<[String: Data]>([:])
+    private let transformed = Mutex<[String: any Sendable]>([:])
 
     init(site: URL, themes: [String]) {
         let reader = SiteFolderReader(site: site)
@@ -40,8 +40,8 @@ final class Assets: Sendable {
 
     /// What `make` gives for `key`, made once per build however many pages ask (Hugo caches
     /// resource transformations the same way).
-    func transformation(_ key: String, make: () throws -> Data) throws -> Data {
-        if let known = transformed.withLock({ $0[key] }) { return known }
+    func transformation<Made: Sendable>(_ key: String, make: () throws -> Made) throws -> Made {
+        if let known = transformed.withLock({ $0[key] }) as? Made { return known }
         let made = try make()
         transformed.withLock { $0[key] = made }
         return made
