@@ -53,7 +53,7 @@ import Thumbnails
     }
 
     @Test(arguments: ["basic", "assets", "multilingual", "navigation", "markdown", "urls", "hooks", "formats", "groups", "images", "ties",
-                      "sourcemaps"])
+                      "sourcemaps", "minify"])
     func writesWhatHugoWrites(_ site: String) throws {
         let (output, source) = try Self.build(site)
         let expected = Self.sites.appendingPathComponent(site + ".expected")
@@ -72,6 +72,18 @@ import Thumbnails
             let ours = try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
             #expect(Self.normalized(ours) == Self.normalized(hugo), "\(path)")
         }
+    }
+
+    /// With `keepCSS2` off, `minify` writes CSS 3 as Hugo then does (what Hugo 0.111 wrote for this).
+    @Test(arguments: ["[minify.tdewolff.css]\nkeepCSS2 = false\n", "[Minify.TDewolff.CSS]\nkeepcss2 = \"false\"\n"])
+    func minifyWritesCSS3WhenTheSiteTurnsKeepCSS2Off(_ setting: String) throws {
+        let site = try TestSite([
+            "config.toml": "baseURL = \"https://example.org/\"\ndisableKinds = [\"taxonomy\", \"term\", \"RSS\", \"sitemap\"]\n" + setting,
+            "layouts/index.html": #"{{ (resources.Get "a.css" | minify).RelPermalink }}"#,
+            "assets/a.css": "a { background-color: transparent; width: 1000px; margin: 0.00001em; }\n",
+        ])
+        try site.build()
+        #expect(try site.read("a.min.css") == "a{background-color:initial;width:1e3px;margin:1e-5em}")
     }
 
     /// A render hook that fails is said once, at its own line and column, however many links use it.
