@@ -109,10 +109,11 @@ struct SassCase: Decodable, CustomTestStringConvertible, Sendable {
         let options = SassCompiler.Options(
             assetPath: String(path.trimmingPrefix("assets/")),
             assetFolders: assetFolders.map { "\(root)/\($0)" },
+            siteFolder: root,
             outputStyle: options.outputStyle.map(SassCompiler.OutputStyle.init(hugoName:)) ?? .nested,
             precision: options.precision ?? 8,
             includePaths: (options.includePaths ?? []).map { "\(root)/\($0)" })
-        return try SassCompiler.compile(source, syntax: syntax == "sass" ? .sass : .scss, options: options)
+        return try SassCompiler.compile(source, syntax: syntax == "sass" ? .sass : .scss, options: options).css
     }
 
     /// The CSS, or the error as it prints.

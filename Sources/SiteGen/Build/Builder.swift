@@ -74,7 +74,7 @@ public struct Builder: Sendable {
         if HugoLayouts.exist(site: options.source, themes: content.config.themes) {
             do {
                 hugoLayouts = try HugoLayouts(site: options.source, themes: content.config.themes, functions: HugoLayouts.standardFunctions,
-                                              formats: OutputFormats(config: content.config).all)
+                                              formats: OutputFormats(config: content.config).all, keepsCSS2: content.config.keepCSS2)
             } catch {
                 problems += error.diagnostics
                 throw DiagnosticList(unique: problems)

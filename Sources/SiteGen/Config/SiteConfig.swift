@@ -31,6 +31,8 @@ public struct SiteConfig: Sendable {
     public var relativeURLs = false
     /// `enableEmoji`: `:tada:` in content becomes 🎉.
     public var enableEmoji = false
+    /// `minify.tdewolff.css.keepCSS2`: templates' `minify` keeps CSS 2 values (Hugo's default).
+    public var keepCSS2 = true
     /// `cards`: the Open Graph card of each page.
     public var cards = CardsConfig()
     /// `thumbnails`: share images of sections, by section.
@@ -110,6 +112,10 @@ public struct SiteConfig: Sendable {
         let serviceRSSLimit = try table.table("services")?.table("rss")?.int("limit")
         rssLimit = try table.int("rssLimit") ?? serviceRSSLimit ?? rssLimit
         if let markup = try table.table("markup") { try readMarkup(markup) }
+        // Hugo reads `minify` only when it is a table (`minify = true` is no error).
+        if table.value("minify")?.table != nil {
+            keepCSS2 = try table.table("minify")?.table("tdewolff")?.table("css")?.bool("keepCSS2") ?? keepCSS2
+        }
         if let configured = try table.table("taxonomies") { taxonomies = try Self.taxonomies(configured) }
         for key in ["menu", "menus"] {
             if let configured = try table.table(key) { try readMenus(configured) }

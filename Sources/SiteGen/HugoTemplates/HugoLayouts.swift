@@ -61,9 +61,11 @@ final class HugoLayouts: Sendable {
 
     /// Reads and parses every template; all the files that do not parse are reported together.
     /// `formats` tell plain-text templates by their names (`index.searchindex.json`).
-    init(site: URL, themes: [String], functions: [String: FunctionReference], formats: [OutputFormat] = OutputFormat.builtIn) throws(DiagnosticList) {
+    /// `keepsCSS2` is the site's `minify.tdewolff.css.keepCSS2`, for `minify`.
+    init(site: URL, themes: [String], functions: [String: FunctionReference], formats: [OutputFormat] = OutputFormat.builtIn,
+         keepsCSS2: Bool) throws(DiagnosticList) {
         self.functions = functions
-        assets = Assets(site: site, themes: themes)
+        assets = Assets(site: site, themes: themes, keepsCSS2: keepsCSS2)
         var problems: [Diagnostic] = []
         do {
             data = try DataFolder.load(site: site, themes: themes)

@@ -41,7 +41,7 @@ enum ResourceFunctions {
             var namespace = TemplateNamespace(functions: host.layouts.functions)
             try namespace.add(source.text, name: source.path, file: "assets/" + source.path)
             let text = try namespace.prepared(escapingHTML: false).execute(source.path, data: data, host: host)
-            return .object(AssetResource(path: trimmed(target), content: Data(text.utf8), assets: host.layouts.assets))
+            return .object(AssetResource(path: trimmed(target), content: Data(text.utf8), alsoPublished: source.alsoPublished, assets: host.layouts.assets))
         }
         add(["resources.Copy"]) { arguments, _ in
             let given = Arguments(arguments, "resources.Copy")
@@ -129,32 +129,39 @@ enum ResourceFunctions {
     }
 
     /// Hugo's `toCSS`: LibSass over the resource, `@import`s found beside it in every `assets/`
-    /// folder and in `includePaths`; the result is at `targetPath`, else the source's path as `.css`.
+    /// folder and in `includePaths`; the result is at `targetPath`, else the source's path as `.css`,
+    /// and with `enableSourceMap` its source map at the same path with `.map` added, published
+    /// when the CSS or a resource made from it is used (Hugo publishes it as it runs the pipe).
     private static func compileSass(_ source: AssetResource, options given: ValueMap, _ context: CallContext) throws -> AssetResource {
         let host = try RenderHost.of(context)
         let assets = host.layouts.assets
-        var options = SassCompiler.Options(assetPath: source.path, assetFolders: assets.folders.map(\.path))
-        if case .list(let paths)? = given["includePaths"] {
-            let site = host.site.all.sourceFolder
-            options.includePaths += paths.compactMap(\.text).map { site.appendingPathComponent($0).path }
-        }
-        if let style = given["outputStyle"]?.text { options.outputStyle = SassCompiler.OutputStyle(hugoName: style) }
-        if case .int(let precision)? = given["precision"], precision > 0 { options.precision = precision }
-        let syntax: SassCompiler.Syntax = source.mediaType.suffix == "sass" ? .sass : .scss
-        let key = ["toCSS", source.path, Hashing.sha256Hex(source.content), "\(options.outputStyle)", "\(options.precision)"]
-            .joined(separator: "\u{0}") + options.includePaths.joined(separator: "\u{0}")
-        let css = try assets.transformation(key) {
-            do {
-                return Data(try SassCompiler.compile(source.text, syntax: syntax, options: options).utf8)
-            } catch {
-                throw TemplateFailure("toCSS: \(error)")
-            }
-        }
         var target = given["targetPath"]?.text ?? source.path
         if given["targetPath"] == nil, let dot = target.lastIndex(of: "."), !target[dot...].contains("/") {
             target = target[..<dot] + ".css"
         }
-        return AssetResource(path: trimmed(target), content: css, mediaType: HugoMediaType(path: "x.css"), assets: assets)
+        target = trimmed(target)
+        let site = host.site.all.sourceFolder
+        var options = SassCompiler.Options(assetPath: source.path, assetFolders: assets.folders.map(\.path), siteFolder: site.path)
+        if case .list(let paths)? = given["includePaths"] {
+            options.includePaths += paths.compactMap(\.text).map { site.appendingPathComponent($0).path }
+        }
+        if let style = given["outputStyle"]?.text { options.outputStyle = SassCompiler.OutputStyle(hugoName: style) }
+        if case .int(let precision)? = given["precision"], precision > 0 { options.precision = precision }
+        if given["enableSourceMap"]?.isTrue == true { options.sourceMapFor = GoPath.base(target) }
+        let syntax: SassCompiler.Syntax = source.mediaType.suffix == "sass" ? .sass : .scss
+        let key = ["toCSS", source.path, Hashing.sha256Hex(source.content), "\(options.outputStyle)", "\(options.precision)",
+                   options.sourceMapFor ?? ""].joined(separator: "\u{0}") + options.includePaths.joined(separator: "\u{0}")
+        let compiled = try assets.transformation(key) {
+            do {
+                return try SassCompiler.compile(source.text, syntax: syntax, options: options)
+            } catch {
+                throw TemplateFailure("toCSS: \(error)")
+            }
+        }
+        var published = source.alsoPublished
+        if let map = compiled.sourceMap { published[target + ".map"] = Data(map.utf8) }
+        return AssetResource(path: target, content: Data(compiled.css.utf8), mediaType: HugoMediaType(path: "x.css"),
+                             alsoPublished: published, assets: assets)
     }
 
     /// Hugo's `resources.Concat`: one media type only; JavaScript files are kept apart by `\n;\n`.
@@ -166,11 +173,13 @@ enum ResourceFunctions {
         }
         let separator = type.subType == "javascript" ? Data("\n;\n".utf8) : Data()
         var content = Data()
+        var published: [String: Data] = [:]
         for (index, part) in parts.enumerated() {
             if index > 0 { content.append(separator) }
             content.append(part.content)
+            published.merge(part.alsoPublished) { $1 }
         }
-        return AssetResource(path: trimmed(target), content: content, mediaType: type, assets: assets)
+        return AssetResource(path: trimmed(target), content: content, mediaType: type, alsoPublished: published, assets: assets)
     }
 
     private static func digest(_ data: Data, algorithm: String) throws -> [UInt8] {

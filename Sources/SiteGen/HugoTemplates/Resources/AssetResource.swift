@@ -12,13 +12,19 @@ final class AssetResource: TemplateObject {
     let mediaType: HugoMediaType
     /// `fingerprint`'s `integrity` value (`sha256-…`).
     let integrity: String?
+    /// Files a step of the pipe publishes by itself (`toCSS`'s source map), by path. Hugo runs a
+    /// pipe only when a template uses its result, so they are written when this resource, or one
+    /// made from it, is used in any way, whether or not it is published itself.
+    let alsoPublished: [String: Data]
     let assets: Assets
 
-    init(path: String, content: Data, mediaType: HugoMediaType? = nil, integrity: String? = nil, assets: Assets) {
+    init(path: String, content: Data, mediaType: HugoMediaType? = nil, integrity: String? = nil, alsoPublished: [String: Data] = [:],
+         assets: Assets) {
         self.path = path
         self.content = content
         self.mediaType = mediaType ?? HugoMediaType(path: path)
         self.integrity = integrity
+        self.alsoPublished = alsoPublished
         self.assets = assets
     }
 
@@ -29,7 +35,7 @@ final class AssetResource: TemplateObject {
     /// The same resource with other bytes, path or integrity (the next step of a pipe).
     func with(path: String? = nil, content: Data? = nil, integrity: String? = nil) -> AssetResource {
         AssetResource(path: path ?? self.path, content: content ?? self.content, mediaType: path == nil ? mediaType : nil,
-                      integrity: integrity ?? self.integrity, assets: assets)
+                      integrity: integrity ?? self.integrity, alsoPublished: alsoPublished, assets: assets)
     }
 
     /// `name` with `identifier` before its extension (`main.css` → `main.min.css`), as Hugo names transformations.
@@ -68,7 +74,8 @@ final class AssetResource: TemplateObject {
     ])
 
     func value(of member: Member, arguments: [TemplateValue], context: CallContext) throws -> TemplateValue? {
-        try Self.members.value(of: self, member, arguments, context) ?? Self.imageMembers.value(of: self, member, arguments, context)
+        for (path, content) in alsoPublished { assets.publish(path, content) }
+        return try Self.members.value(of: self, member, arguments, context) ?? Self.imageMembers.value(of: self, member, arguments, context)
     }
 }
 

@@ -14,9 +14,12 @@ final class Assets: Sendable {
     let images = ProcessedImages()
     private let published = Mutex<[String: Data]>([:])
     private let minified = Mutex<[String: Data]>([:])
-    private let transformed = Mutex<[String: Data]>([:])
+    private let transformed = Mutex<[String: any Sendable]>([:])
+    /// Hugo's `minify.tdewolff.css.keepCSS2`.
+    private let keepsCSS2: Bool
 
-    init(site: URL, themes: [String]) {
+    init(site: URL, themes: [String], keepsCSS2: Bool) {
+        self.keepsCSS2 = keepsCSS2
         let reader = SiteFolderReader(site: site)
         var files: [String: URL] = [:]
         folders = [site.appendingPathComponent("assets")] + themes.map { site.appendingPathComponent("themes/\($0)/assets") }
@@ -40,20 +43,23 @@ final class Assets: Sendable {
 
     /// What `make` gives for `key`, made once per build however many pages ask (Hugo caches
     /// resource transformations the same way).
-    func transformation(_ key: String, make: () throws -> Data) throws -> Data {
-        if let known = transformed.withLock({ $0[key] }) { return known }
+    func transformation<Made: Sendable>(_ key: String, make: () throws -> Made) throws -> Made {
+        if let known = transformed.withLock({ $0[key] }) as? Made { return known }
         let made = try make()
         transformed.withLock { $0[key] = made }
         return made
     }
 
     /// `content` minified by Debian's `minify` (tdewolff/minify, the library Hugo minifies with),
-    /// for a media subtype it knows (`css`, `js`, `json`, `svg`, `xml`, `html`); each distinct
-    /// input is minified once per build.
+    /// for a media subtype it knows (`css`, `js`, `json`, `svg`, `xml`, `html`), CSS with Hugo's
+    /// `keepCSS2`; each distinct input is minified once per build.
     func minify(_ content: Data, type: String) throws -> Data {
         let key = type + "\u{0}" + Hashing.sha256Hex(content)
         if let known = minified.withLock({ $0[key] }) { return known }
-        let result = try ExternalCommand.run(["minify", "--type", type], input: content, package: "minify")
+        var result = try ExternalCommand.run(["minify", "--type", type], input: content, package: "minify")
+        if type == "css", keepsCSS2, let css = String(data: result, encoding: .utf8), let source = String(data: content, encoding: .utf8) {
+            result = Data(KeepCSS2.undo(in: css, source: source).utf8)
+        }
         minified.withLock { $0[key] = result }
         return result
     }
