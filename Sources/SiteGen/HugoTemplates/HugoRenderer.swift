@@ -42,11 +42,18 @@ struct HugoRenderer: Sendable {
                 }
             }
         }
-        let order = jobs.indices.map { ($0, weight(jobs[$0])) }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.map(\.0)
-        let ordered = order.map { jobs[$0] }
+        // The 404 pages after all the others, as Hugo renders them: a `partialCached` keyed by the
+        // 404 page gets what the home page cached (see `HostFunctions.variantKey`).
+        func isNotFound(_ job: Job) -> Bool {
+            guard case .page(let site, let id, _) = job else { return false }
+            return sites.sites[site].pages[id].model.kind == .notFound
+        }
         var results = [Result<Rendered, DiagnosticList>?](repeating: nil, count: jobs.count)
-        for (index, result) in zip(order, ordered.parallelMap { render($0, hosts: hosts) }) {
-            results[index] = result
+        for batch in [jobs.indices.filter { !isNotFound(jobs[$0]) }, jobs.indices.filter { isNotFound(jobs[$0]) }] {
+            let order = batch.map { ($0, weight(jobs[$0])) }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.map(\.0)
+            for (index, result) in zip(order, order.map { jobs[$0] }.parallelMap { render($0, hosts: hosts) }) {
+                results[index] = result
+            }
         }
         var files: [OutputFile] = [], problems: [Diagnostic] = [], warnings: [Diagnostic] = []
         for case let result? in results {

@@ -115,11 +115,14 @@ enum HostFunctions {
         return try render(name, data: data, host: host, context: context)
     }
 
-    /// A `partialCached` variant as Hugo keys it: a page by which page it is (two pages may print
-    /// alike: a language's home and its 404), another object by its identity, a value by its text.
+    /// A `partialCached` variant as Hugo keys it: a page by which page it is, except that Hugo
+    /// 0.111 takes a language's 404 page for its home page there (both are pages without a file
+    /// at the root), so the 404 page gets what the home page cached; another object by its
+    /// identity, a value by its text.
     private static func variantKey(_ value: TemplateValue) -> String {
         switch value {
-        case .object(let page as PageObject): return "page \(page.site.index) \(page.id)"
+        case .object(let page as PageObject):
+            return "page \(page.site.index) \(page.model.kind == .notFound ? page.site.home.id : page.id)"
         case .object(let object): return "object \(ObjectIdentifier(object).hashValue)"
         default: return GoFormat.printed(value)
         }
