@@ -204,6 +204,7 @@ struct SiteLoader {
         let rendered = work.parallelMap { ref in
             ReadRecorder.recording(recording) { pageContent.render(ref.page, in: contexts[ref.site], problems: problems) }
         }
+        releaseInBackground(consume pageContent)
         var results: [PageRef: RenderedMarkdown] = [:], reads: [PageRef: PageReads] = [:]
         for (ref, (result, read)) in zip(work, rendered) {
             results[ref] = result

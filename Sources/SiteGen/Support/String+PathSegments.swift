@@ -10,4 +10,13 @@ extension StringProtocol {
         while parent.count > 1 && parent.hasSuffix("/") { parent = parent.dropLast() }
         return String(parent)
     }
+
+    /// Without the slashes it starts and ends with (`/a/b/` → `a/b`): what
+    /// `trimmingCharacters(in: CharacterSet(charactersIn: "/"))` gives, at a fraction of its cost.
+    var trimmingSlashes: String {
+        var path = Substring(self)
+        while path.hasPrefix("/") { path = path.dropFirst() }
+        while path.hasSuffix("/") { path = path.dropLast() }
+        return String(path)
+    }
 }

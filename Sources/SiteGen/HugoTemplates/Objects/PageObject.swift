@@ -122,7 +122,10 @@ final class PageObject: TemplateObject, @unchecked Sendable {
     /// Pages of several languages are translations of each other when they share this: the front
     /// matter's `translationKey`, else what SiteGen's model gives (the path in the content folder).
     var translationKey: String {
-        if let key = model.frontMatter.params.first(where: { $0.key.lowercased() == "translationkey" })?.value.string { return "key:" + key }
+        // Compared without lower-casing every key of every page: this runs for each page as a site is linked.
+        if let key = model.frontMatter.params.first(where: { $0.key.utf8.count == 14 && $0.key.lowercased() == "translationkey" })?.value.string {
+            return "key:" + key
+        }
         return model.translationKey.isEmpty ? "\(model.kind.rawValue):\(model.path)" : model.translationKey
     }
     /// The content file's path in its content folder, without the language (`posts/first.md`); "" for generated pages.

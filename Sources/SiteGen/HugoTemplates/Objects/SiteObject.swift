@@ -133,7 +133,7 @@ final class SiteObject: TemplateObject, @unchecked Sendable {
             } else {
                 reference = String(page.model.path.dropFirst(page.model.path.hasPrefix(languageFolder) ? languageFolder.count : 0))
             }
-            let key = reference.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+            let key = reference.lowercased().trimmingSlashes
             if pagesByReference[key] == nil { pagesByReference[key] = page }
         }
         menus = model.menus
