@@ -180,6 +180,18 @@ public struct ContentScanner: Sendable {
                              directory: directory, resources: resources, baseName: baseName)
     }
 
+    /// What a file not yet written at `path` (from the content folder) will be read as.
+    func source(forNewFile path: String) -> ContentSource {
+        let directory = path.deletingLastPathSegment, file = (path as NSString).lastPathComponent
+        let kind: ContentSource.Kind
+        switch split(file).base.lowercased() {
+        case "index" where !directory.isEmpty: kind = .bundle
+        case "_index": kind = directory.isEmpty ? .home : .section
+        default: kind = .single
+        }
+        return source(kind, file: file, directory: directory, resources: [])
+    }
+
     private static func isMarkdown(_ name: String) -> Bool {
         markdownExtensions.contains((name as NSString).pathExtension.lowercased())
     }

@@ -4,8 +4,12 @@ import GoTemplates
 final class FileObject: TemplateObject {
     let source: ContentSource
 
-    init(_ page: PageObject) {
-        source = page.model.source!
+    convenience init(_ page: PageObject) {
+        self.init(source: page.model.source!)
+    }
+
+    init(source: ContentSource) {
+        self.source = source
     }
 
     var typeName: String { "*source.FileInfo" }

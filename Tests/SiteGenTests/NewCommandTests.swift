@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+@testable import SiteGen
+
+/// `sitegen new`: a new site that builds, and pages made from archetypes in Hugo 0.111's order
+/// and with its placeholders (each expectation below is what `hugo new` wrote for the same files).
+@Suite struct NewCommandTests {
+    static let now = ISO8601DateFormatter().date(from: "2026-11-20T09:30:00Z")!
+
+    private func content(_ site: TestSite, _ path: String) throws -> String {
+        try String(contentsOf: site.root.appendingPathComponent("content/" + path), encoding: .utf8)
+    }
+
+    private func create(_ site: TestSite, _ path: String, kind: String? = nil) throws(DiagnosticList) -> [String] {
+        try NewContent(options: BuildOptions(source: site.root)).create(path, kind: kind, now: Self.now)
+    }
+
+    @Test func aNewSiteBuildsAtOnceWithItsFirstIssue() throws {
+        let site = try TestSite()
+        let folder = site.root.appendingPathComponent("berty")
+        let files = try NewSite.create(at: folder, title: "Berty \"Weekly\" Site", now: Self.now)
+        #expect(files.contains("content/newsletter/weekly-01/index.md"))
+        #expect(files.contains("README.md"))
+        let options = BuildOptions(source: folder)
+        let report = try Builder(options: options).build()
+        #expect(report.pages >= 5)
+        let issue = try String(contentsOf: options.destination.appendingPathComponent("newsletter/weekly-01/index.html"), encoding: .utf8)
+        #expect(issue.contains("Berty &#34;Weekly&#34; Site Weekly #1") || issue.contains("Berty &quot;Weekly&quot; Site Weekly #1"))
+        #expect(issue.contains("2026"))
+        #expect(FileManager.default.fileExists(atPath: options.destination.appendingPathComponent("blog/hello/index.html").path))
+    }
+
+    @Test func aNewSiteRefusesAFolderThatIsNotEmpty() throws {
+        let site = try TestSite(["notes.txt": "mine"])
+        #expect(throws: Diagnostic.self) { try NewSite.create(at: site.root) }
+        #expect(try String(contentsOf: site.root.appendingPathComponent("notes.txt"), encoding: .utf8) == "mine")
+        #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("config.yaml").path))
+    }
+
+    @Test func hugosOwnArchetypeWhenTheSiteHasNone() throws {
+        let site = try TestSite(["config.toml": "title = \"T\"\n"])
+        #expect(try create(site, "posts/my-first-post.md") == ["content/posts/my-first-post.md"])
+        #expect(try content(site, "posts/my-first-post.md") == "---\ntitle: \"My First Post\"\ndate: 2026-11-20T09:30:00Z\ndraft: true\n---\n\n")
+    }
+
+    @Test func archetypesAreFoundInHugosOrder() throws {
+        let site = try TestSite([
+            "config.toml": "title = \"T\"\ntheme = \"t\"\n",
+            "themes/t/layouts/.keep": "",
+            "themes/t/archetypes/posts.md": "theme-posts {{ .Name }}\n",
+            "archetypes/default.md": "site-default {{ .Name }}\n",
+        ])
+        _ = try create(site, "posts/t1.md")
+        _ = try create(site, "other/t2.md")
+        _ = try create(site, "misc/t4.md", kind: "posts")
+        #expect(try content(site, "posts/t1.md") == "theme-posts t1\n")
+        #expect(try content(site, "other/t2.md") == "site-default t2\n")
+        #expect(try content(site, "misc/t4.md") == "theme-posts t4\n")
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("archetypes/default.md"))
+        try site.write("themes/t/archetypes/default.md", "theme-default {{ .Name }}\n")
+        _ = try create(site, "t5.md")
+        #expect(try content(site, "t5.md") == "theme-default t5\n")
+    }
+
+    @Test func archetypesSeeTheNewFileAndTheSite() throws {
+        let site = try TestSite([
+            "config.toml": "title = \"My New Hugo Site\"\n",
+            "archetypes/posts.md": "---\ntitle: \"{{ .Name }} | {{ .Type }} | {{ .Site.Title }} | {{ .File.Path }} | {{ .Section }}\"\n---\nBody of {{ .Name }}\n",
+        ])
+        _ = try create(site, "content/posts/third.md")
+        _ = try create(site, "posts/fr-page.fr.md")
+        #expect(try content(site, "posts/third.md") == "---\ntitle: \"third | posts | My New Hugo Site | posts/third.md | posts\"\n---\nBody of third\n")
+        #expect(try content(site, "posts/fr-page.fr.md").hasPrefix("---\ntitle: \"fr-page.fr | posts"))
+    }
+
+    @Test func aFolderArchetypeMakesABundleWithItsFiles() throws {
+        let site = try TestSite([
+            "config.toml": "title = \"T\"\n",
+            "archetypes/newsletter/index.md": "---\ntitle: \"Issue {{ .Name }}\"\ndate: {{ .Date }}\n---\nhello\n",
+            "archetypes/newsletter/cover.txt": "{{ .Name }} is not a template here\n",
+        ])
+        #expect(try create(site, "newsletter/news-26") == ["content/newsletter/news-26/cover.txt", "content/newsletter/news-26/index.md"])
+        #expect(try content(site, "newsletter/news-26/index.md") == "---\ntitle: \"Issue news-26\"\ndate: 2026-11-20T09:30:00Z\n---\nhello\n")
+        #expect(try content(site, "newsletter/news-26/cover.txt") == "{{ .Name }} is not a template here\n")
+    }
+
+    @Test func nothingIsOverwrittenAndABundleNeedsAFolderArchetype() throws {
+        let site = try TestSite(["config.toml": "title = \"T\"\n", "content/posts/third.md": "mine\n", "archetypes/posts.md": "x\n"])
+        #expect(throws: DiagnosticList.self) { try create(site, "posts/third.md") }
+        #expect(try content(site, "posts/third.md") == "mine\n")
+        #expect(throws: DiagnosticList.self) { try create(site, "posts/noext") }
+        #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("content/posts/noext").path))
+    }
+
+    @Test func anArchetypeThatDoesNotParseIsReportedAtItsLine() throws {
+        let site = try TestSite(["config.toml": "title = \"T\"\n", "archetypes/posts.md": "---\ntitle: {{ .Name\n---\n"])
+        do {
+            _ = try create(site, "posts/a.md")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.diagnostics.first?.description.contains("archetypes/posts.md:2:") == true)
+        }
+        #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("content/posts/a.md").path))
+    }
+}
