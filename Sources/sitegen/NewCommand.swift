@@ -7,7 +7,7 @@ struct NewCommand: ParsableCommand {
         commandName: "new",
         abstract: "Start a site, or a page from the site's archetypes.",
         discussion: "sitegen new site DIR makes a new site; sitegen new PATH (blog/my-post.md, newsletter/weekly-02) makes a page.",
-        subcommands: [NewSiteCommand.self, NewContentCommand.self],
+        subcommands: [NewSiteCommand.self, NewNewsletterCommand.self, NewContentCommand.self],
         defaultSubcommand: NewContentCommand.self)
 }
 
@@ -56,5 +56,51 @@ struct NewContentCommand: ParsableCommand {
             for diagnostic in error.diagnostics { printError(diagnostic.description) }
             throw ExitCode.failure
         }
+    }
+}
+
+struct NewNewsletterCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "newsletter",
+        abstract: "Start the next newsletter issue: numbered, named, aliased and dated as the earlier ones, a draft bundle from the section's archetype.")
+
+    @Option(name: .long, help: "The site's folder.")
+    var source: String = "."
+
+    @Option(name: .long, help: "The newsletter's section folder.")
+    var section: String = "newsletter"
+
+    @Option(name: .long, help: "The issue's day (2026-12-04). Default: the next day on the weekday of the latest issues.")
+    var date: String?
+
+    @Option(name: .long, help: "Words for after the issue's number in its title.")
+    var title: String?
+
+    func run() throws {
+        var day: Date?
+        if let date {
+            guard let parsed = ISO8601DateFormatter.date(fullDate: date) else {
+                printError("--date \(date): give the day as YYYY-MM-DD")
+                throw ExitCode.failure
+            }
+            day = parsed
+        }
+        do {
+            for file in try NewsletterIssue(options: BuildOptions(source: URL(fileURLWithPath: source)), section: section).create(date: day, title: title) {
+                print("Created \(file)")
+            }
+        } catch {
+            for diagnostic in error.diagnostics { printError(diagnostic.description) }
+            throw ExitCode.failure
+        }
+    }
+}
+
+extension ISO8601DateFormatter {
+    /// `2026-12-04` as midnight UTC.
+    static func date(fullDate text: String) -> Date? {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate]
+        return formatter.date(from: text)
     }
 }

@@ -103,3 +103,57 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("content/posts/a.md").path))
     }
 }
+
+/// `sitegen new newsletter`: the next issue of a section whose issues are numbered some way.
+@Suite struct NewNewsletterTests {
+    /// A Wednesday.
+    static let now = ISO8601DateFormatter().date(from: "2026-11-25T08:00:00Z")!
+
+    private static func issue(_ number: Int, folder: String, date: String, toml: Bool = false) -> String {
+        toml ? "+++\ntitle = \"Berty Weekly #\(number): News\"\ndate = \(date)\naliases = [\"/weekly/\(number)/\"]\n+++\nText.\n"
+            : "---\ntitle: \"Berty Weekly #\(number): News\"\ndate: \(date)\naliases:\n  - /weekly/\(number)/\n---\nText.\n"
+    }
+
+    @Test func theNextIssueIsNumberedNamedAliasedAndDatedAsTheLatest() throws {
+        let site = try TestSite([
+            "config.yaml": "title: Berty\n",
+            "content/newsletter/_index.md": "---\ntitle: Weekly\n---\n",
+            "content/newsletter/weekly-09/index.md": Self.issue(9, folder: "weekly-09", date: "2026-11-06T10:00:00Z"),
+            "content/newsletter/weekly-10/index.md": Self.issue(10, folder: "weekly-10", date: "2026-11-13T10:00:00Z"),
+            "content/newsletter/weekly-11/index.md": Self.issue(11, folder: "weekly-11", date: "2026-11-20T10:00:00Z"),
+            "archetypes/newsletter/index.md": "---\ntitle: \"{{ .Name }}\"\ndate: {{ .Date }}\ntags: [news]\n---\nWrite here. {{ .Site.Title }}\n",
+            "archetypes/newsletter/cover.txt": "a cover\n",
+        ])
+        let made = try NewsletterIssue(options: BuildOptions(source: site.root)).create(title: "Hello again", now: Self.now)
+        #expect(made == ["content/newsletter/weekly-12/cover.txt", "content/newsletter/weekly-12/index.md"])
+        let text = try String(contentsOf: site.root.appendingPathComponent("content/newsletter/weekly-12/index.md"), encoding: .utf8)
+        // The Friday after, at the issues' time; the archetype's other keys and body kept.
+        #expect(text == "---\ntitle: \"Berty Weekly #12: Hello again\"\ndate: 2026-11-27T10:00:00Z\ntags: [news]\ndraft: true\naliases:\n  - \"/weekly/12/\"\n---\nWrite here. Berty\n")
+        // It builds, as a draft dated after the test sites' "now".
+        try site.build(drafts: true, future: true)
+        #expect(try site.read("newsletter/weekly-12/index.html").contains("Berty Weekly #12: Hello again"))
+        #expect(try site.read("weekly/12/index.html").contains("newsletter/weekly-12/"))
+    }
+
+    @Test func numbersUnpaddedFoldersAndTOMLFrontMatterFromAFileArchetype() throws {
+        let site = try TestSite([
+            "config.toml": "title = \"Berty\"\n",
+            "content/news/news-9/index.md": Self.issue(9, folder: "news-9", date: "2026-11-10T18:30:00Z", toml: true),
+            "content/news/news-10/index.md": Self.issue(10, folder: "news-10", date: "2026-11-17T18:30:00Z", toml: true),
+            "archetypes/news.md": "+++\ntitle = \"{{ .Name }}\"\ndraft = false\n\n[params]\nsource = \"archetype\"\n+++\n",
+        ])
+        let day = ISO8601DateFormatter().date(from: "2026-12-01T00:00:00Z")!
+        let made = try NewsletterIssue(options: BuildOptions(source: site.root), section: "news").create(date: day, now: Self.now)
+        #expect(made == ["content/news/news-11/index.md"])
+        let text = try String(contentsOf: site.root.appendingPathComponent("content/news/news-11/index.md"), encoding: .utf8)
+        #expect(text == "+++\ntitle = \"Berty Weekly #11\"\ndraft = true\ndate = 2026-12-01T18:30:00Z\naliases = [\"/weekly/11/\"]\n\n[params]\nsource = \"archetype\"\n+++\n")
+    }
+
+    @Test func aSectionWithoutIssuesStartsAtOneToday() throws {
+        let site = try TestSite(["config.yaml": "title: Berty\n", "content/newsletter/_index.md": "---\ntitle: Weekly\n---\n"])
+        let made = try NewsletterIssue(options: BuildOptions(source: site.root)).create(now: Self.now)
+        #expect(made == ["content/newsletter/issue-1/index.md"])
+        let text = try String(contentsOf: site.root.appendingPathComponent(made[0]), encoding: .utf8)
+        #expect(text.contains("title: \"Issue #1\"\ndate: 2026-11-25T08:00:00Z\ndraft: true\n"))
+    }
+}

@@ -20,8 +20,16 @@ public struct NewContent: Sendable {
     static let hugoDefault = "---\ntitle: \"{{ replace .Name \"-\" \" \" | title }}\"\ndate: {{ .Date }}\ndraft: true\n---\n\n"
 
     /// Creates `path` (from the content folder; a leading `content/` is dropped, as Hugo does) and
-    /// returns the files made, from the site folder.
+    /// returns the files made, from the site folder. `now` is the archetypes' `.Date`; `setting`
+    /// are front-matter keys written into the page's own file after its archetype ran.
     public func create(_ path: String, kind: String? = nil, now: Date = Date()) throws(DiagnosticList) -> [String] {
+        try create(path, kind: kind, now: now, setting: [])
+    }
+
+    /// `bundleFromFile`: a bundle may be made from a file archetype, as its `index.md`, when the
+    /// kind has no folder archetype (`hugo new` refuses).
+    func create(_ path: String, kind: String?, now: Date, setting fields: [FrontMatterEditor.Field],
+                bundleFromFile: Bool = false) throws(DiagnosticList) -> [String] {
         var path = path.trimmingSlashes
         if path.hasPrefix("content/") { path.removeFirst("content/".count) }
         guard !path.isEmpty, !path.split(separator: "/").contains("..") else {
@@ -41,10 +49,16 @@ public struct NewContent: Sendable {
         let isFile = ContentScanner.markdownExtensions.contains((path as NSString).pathExtension.lowercased())
         let segments = path.split(separator: "/")
         let kind = kind ?? (segments.count > 1 ? String(segments[0]) : "")
-        guard let archetype = Archetype.find(kind: kind, forBundle: !isFile, site: site, themes: config.themes) else {
+        let archetype: Archetype, files: [(String, String?)]
+        if let found = Archetype.find(kind: kind, forBundle: !isFile, site: site, themes: config.themes) {
+            archetype = found
+            files = isFile ? [("", found.files[0].text)] : found.files.map { ($0.name, $0.text) }
+        } else if bundleFromFile, let file = Archetype.find(kind: kind, forBundle: false, site: site, themes: config.themes) {
+            archetype = file
+            files = [("index.md", file.files[0].text)]
+        } else {
             throw DiagnosticList([.error("content/" + path, "no archetype for a bundle: add the folder archetypes/\(kind.isEmpty ? "default" : kind)/ with an index.md, or name a Markdown file")])
         }
-        let files = isFile ? [("", archetype.files[0].text)] : archetype.files.map { ($0.name, $0.text) }
         let host = try ArchetypeHost(options: options, config: config)
         var made: [(path: String, content: Data)] = []
         for (name, text) in files {
@@ -60,7 +74,9 @@ public struct NewContent: Sendable {
                                                     : (path as NSString).lastPathComponent,
                                        date: GoTimeLayout.format(GoTime(now, location: .local), layout: GoTimeLayout.rfc3339), kind: kind, file: FileObject(source: source),
                                        site: host.site(language: source.language))
-            made.append((relative, Data(try host.render(text, file: archetype.label(of: name), data: data).utf8)))
+            var rendered = try host.render(text, file: archetype.label(of: name), data: data)
+            if name.isEmpty || name == "index.md" { rendered = FrontMatterEditor.setting(fields, in: rendered) }
+            made.append((relative, Data(rendered.utf8)))
         }
         do {
             for file in made {
@@ -109,7 +125,8 @@ struct Archetype {
         return forBundle ? nil : Archetype(files: [("", NewContent.hugoDefault)], location: nil, labelPath: "Hugo's default archetype")
     }
 
-    func label(of name: String) -> String { name.isEmpty ? labelPath : labelPath + "/" + name }
+    /// Where the archetype of the new file `name` is, for errors: a file archetype is the one file.
+    func label(of name: String) -> String { name.isEmpty || files.first?.name == "" ? labelPath : labelPath + "/" + name }
 
     func bytes(of name: String) throws(DiagnosticList) -> Data {
         guard let location else { return Data() }

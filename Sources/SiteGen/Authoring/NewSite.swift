@@ -29,10 +29,7 @@ public enum NewSite {
         return files.map(\.path)
     }
 
-    /// Title strings go into YAML double-quoted.
-    private static func quoted(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
-    }
+    private static func quoted(_ text: String) -> String { FrontMatterEditor.quoted(text) }
 
     private static func files(title: String, date: String) -> [(path: String, text: String)] {
         [
@@ -139,9 +136,10 @@ public enum NewSite {
                 - `sitegen serve` shows the site at http://127.0.0.1:1313/ and reloads a page when its
                   file changes. Drafts (`draft: true`) are shown there, not published.
                 - `sitegen build` writes the site into `public/`, ready to upload.
-                - `sitegen new newsletter/weekly-02` starts the next newsletter issue from
-                  `archetypes/newsletter/`: a folder with its `index.md`, a draft until you remove
-                  `draft: true`.
+                - `sitegen new newsletter` starts the next newsletter issue (`weekly-02`, then
+                  `weekly-03`…) from `archetypes/newsletter/`: a folder with its `index.md`, dated on
+                  the issues' weekday, a draft until you remove `draft: true`. `--title "…"` adds
+                  words after its number, `--date 2026-12-04` picks another day.
                 - `sitegen new blog/my-post.md` starts a blog post from `archetypes/default.md`.
 
                 Settings (the site's title, its address, the menu) are in `config.yaml`.
