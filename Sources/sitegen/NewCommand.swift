@@ -67,8 +67,8 @@ struct NewNewsletterCommand: ParsableCommand {
     @Option(name: .long, help: "The site's folder.")
     var source: String = "."
 
-    @Option(name: .long, help: "The newsletter's section folder.")
-    var section: String = "newsletter"
+    @Option(name: .long, help: "The newsletter's section folder. Default: the configuration's newsletter.section, else newsletter.")
+    var section: String?
 
     @Option(name: .long, help: "The issue's day (2026-12-04). Default: the next day on the weekday of the latest issues.")
     var date: String?

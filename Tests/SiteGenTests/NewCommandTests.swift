@@ -149,6 +149,18 @@ import Testing
         #expect(text == "+++\ntitle = \"Berty Weekly #11\"\ndraft = true\ndate = 2026-12-01T18:30:00Z\naliases = [\"/weekly/11/\"]\n\n[params]\nsource = \"archetype\"\n+++\n")
     }
 
+    @Test func theConfigurationNamesTheSectionAndTheWeekday() throws {
+        let site = try TestSite([
+            "config.yaml": "title: Berty\nnewsletter:\n  section: letters\n  weekday: Tuesday\n",
+            "content/letters/weekly-11/index.md": Self.issue(11, folder: "weekly-11", date: "2026-11-20T10:00:00Z"),
+        ])
+        let made = try NewsletterIssue(options: BuildOptions(source: site.root)).create(now: Self.now)
+        #expect(made == ["content/letters/weekly-12/index.md"])
+        #expect(try String(contentsOf: site.root.appendingPathComponent(made[0]), encoding: .utf8).contains("date: 2026-12-01T10:00:00Z"))
+        try site.write("config.yaml", "title: Berty\nnewsletter:\n  weekday: caturday\n")
+        #expect(throws: DiagnosticList.self) { try NewsletterIssue(options: BuildOptions(source: site.root)).create(now: Self.now) }
+    }
+
     @Test func aSectionWithoutIssuesStartsAtOneToday() throws {
         let site = try TestSite(["config.yaml": "title: Berty\n", "content/newsletter/_index.md": "---\ntitle: Weekly\n---\n"])
         let made = try NewsletterIssue(options: BuildOptions(source: site.root)).create(now: Self.now)

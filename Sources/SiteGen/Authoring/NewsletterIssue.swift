@@ -7,15 +7,17 @@ import Foundation
 /// (`Weekly #25`), else the one its folder name ends with (`weekly-07`, `news-25`); the next issue
 /// is the highest plus one. Its folder name, title and alias follow the latest issue's (`weekly-08`,
 /// `SiteGen Weekly #8`, `/weekly/8/`), and its date is the next day, from today, on the weekday
-/// most of the last four issues came out on, at their time of day.
+/// most of the last four issues came out on (or the configuration's `newsletter.weekday`), at
+/// their time of day.
 public struct NewsletterIssue: Sendable {
     public let options: BuildOptions
-    /// The newsletter's section folder, from the content folder.
-    public let section: String
+    /// The newsletter's section folder, from the content folder; nil: the configuration's
+    /// `newsletter.section`, `newsletter` by default.
+    public let section: String?
 
-    public init(options: BuildOptions, section: String = "newsletter") {
+    public init(options: BuildOptions, section: String? = nil) {
         self.options = options
-        self.section = section.trimmingSlashes
+        self.section = section
     }
 
     /// An earlier issue, as its folder and front matter name it.
@@ -30,14 +32,21 @@ public struct NewsletterIssue: Sendable {
     /// Creates the next issue; `date` (a day) and `title` (after the number) are optional. Returns
     /// the files made, from the site folder.
     public func create(date: Date? = nil, title: String? = nil, now: Date = Date()) throws(DiagnosticList) -> [String] {
-        let issues = try earlierIssues()
+        let config: NewsletterConfig
+        do {
+            config = try SiteConfig.load(from: options.source).newsletter
+        } catch {
+            throw DiagnosticList([error])
+        }
+        let section = (self.section ?? config.section).trimmingSlashes
+        let issues = try earlierIssues(in: section)
         let latest = issues.max { $0.number < $1.number }
         let number = (latest?.number ?? 0) + 1
         let folder = latest.map { Self.renumbered($0.folder, from: $0.number, to: number) } ?? "issue-\(number)"
         let heading = latest.flatMap { Self.titlePrefix($0.title, number: $0.number) }.map { $0 + "\(number)" } ?? "Issue #\(number)"
         let fullTitle = title.map { heading + ": " + $0 } ?? heading
         let aliases = latest.map { issue in issue.aliases.filter { Self.containsNumber($0, issue.number) }.map { Self.renumbered($0, from: issue.number, to: number) } } ?? []
-        let day = date.map { Self.at(timeOf: latest?.date, on: $0) } ?? Self.nextIssueDate(after: issues, now: now)
+        let day = date.map { Self.at(timeOf: latest?.date, on: $0) } ?? Self.nextIssueDate(after: issues, weekday: config.weekday, now: now)
         let fields: [FrontMatterEditor.Field] = [
             .init(key: "title", value: .string(fullTitle)),
             .init(key: "date", value: .raw(Self.rfc3339(day))),
@@ -47,7 +56,7 @@ public struct NewsletterIssue: Sendable {
     }
 
     /// The section's bundles in the default language, with the numbers they carry.
-    private func earlierIssues() throws(DiagnosticList) -> [Issue] {
+    private func earlierIssues(in section: String) throws(DiagnosticList) -> [Issue] {
         let folder = options.source.appendingPathComponent("content").appendingPathComponent(section)
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else {
             throw DiagnosticList([.error("content/" + section, "no such section: give the newsletter's section with --section")])
@@ -113,14 +122,14 @@ public struct NewsletterIssue: Sendable {
         return calendar
     }
 
-    /// The next day from `now` (today included) on the weekday most of the last four dated issues
-    /// came out on, at the latest one's time of day; today when no issue is dated.
-    static func nextIssueDate(after issues: [Issue], now: Date) -> Date {
+    /// The next day from `now` (today included) on `weekday`, else the weekday most of the last
+    /// four dated issues came out on, at the latest one's time of day; today when no issue is dated.
+    static func nextIssueDate(after issues: [Issue], weekday configured: Int?, now: Date) -> Date {
         let dated = issues.compactMap(\.date).sorted().suffix(4)
         guard let latest = dated.last else { return now }
         let calendar = utc
         let counts = Dictionary(grouping: dated) { calendar.component(.weekday, from: $0) }.mapValues(\.count)
-        let weekday = counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }!.key
+        let weekday = configured ?? counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }!.key
         var day = calendar.startOfDay(for: max(now, calendar.date(byAdding: .day, value: 1, to: latest)!))
         while calendar.component(.weekday, from: day) != weekday { day = calendar.date(byAdding: .day, value: 1, to: day)! }
         return at(timeOf: latest, on: day)

@@ -39,6 +39,8 @@ public struct SiteConfig: Sendable {
     public var thumbnails: [String: SectionThumbnailConfig] = [:]
     /// `rssLimit` or `services.rss.limit`; -1 is unlimited.
     public var rssLimit = -1
+    /// `newsletter`: for `sitegen new newsletter`.
+    public var newsletter = NewsletterConfig()
     /// `defaultContentLanguage`: the language at the site root.
     public var defaultContentLanguage = "en"
     /// `defaultContentLanguageInSubdir`: put the default language under `/CODE/` too.
@@ -101,6 +103,7 @@ public struct SiteConfig: Sendable {
         relativeURLs = try table.bool("relativeURLs") ?? relativeURLs
         enableEmoji = try table.bool("enableEmoji") ?? enableEmoji
         if let configured = try table.table("cards") { cards = try CardsConfig(configured) }
+        if let configured = try table.table("newsletter") { newsletter = try NewsletterConfig(configured) }
         if let configured = try table.table("thumbnails") {
             for (section, _) in configured.all {
                 if let settings = try configured.table(section) { thumbnails[section] = try SectionThumbnailConfig(settings) }
