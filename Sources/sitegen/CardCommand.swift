@@ -20,8 +20,20 @@ struct CardCommand: ParsableCommand {
         var options = BuildOptions(source: URL(fileURLWithPath: source))
         options.includeDrafts = true
         options.includeFuture = true
+        // The file is what its name says.
+        var format: String?
+        if let output {
+            switch (output as NSString).pathExtension.lowercased() {
+            case "jpg", "jpeg": format = "jpeg"
+            case "png": format = "png"
+            case "webp": format = "webp"
+            default:
+                printError("\(output): name the card .jpg, .png or .webp, the formats it can be written in")
+                throw ExitCode.failure
+            }
+        }
         do {
-            let card = try ShareCard.draw(page, options: options)
+            let card = try ShareCard.draw(page, format: format, options: options)
             let name = output ?? card.suggestedName
             try card.data.write(to: URL(fileURLWithPath: name))
             print("Wrote \(name) (\(card.width)×\(card.height), \(card.data.count / 1024) KB)")

@@ -93,6 +93,15 @@ import Testing
         #expect(throws: DiagnosticList.self) { try ShareCard.draw("blog/missing", options: site.options()) }
     }
 
+    /// `sitegen card --output x.png` asks for the format its file's name says.
+    @Test func oneCardInTheFormatAskedFor() throws {
+        let png = try ShareCard.draw("blog/photo", format: "png", options: site.options())
+        #expect(png.suggestedName == "photo.png")
+        #expect(try ImageInfo.read(header: png.data, path: "card") == ImageInfo(format: .png, width: 1200, height: 630))
+        let webp = try ShareCard.draw("blog/photo", format: "webp", options: site.options())
+        #expect(try ImageInfo.read(header: webp.data, path: "card").format == .webp)
+    }
+
     @Test func anUnchangedSiteDrawsNoCardAgain() throws {
         let cache = site.root.appendingPathComponent("resources/_gen/cards")
         func snapshot() throws -> [String: Date] {

@@ -182,15 +182,17 @@ public struct ShareCard: Sendable {
     /// `news-25.jpg` for `newsletter/news-25`.
     public var suggestedName: String
 
-    /// Draws the card of the page at `contentPath` (`newsletter/news-25`, `about.fr.md`, `/`).
-    public static func draw(_ contentPath: String, options: BuildOptions) throws(DiagnosticList) -> ShareCard {
+    /// Draws the card of the page at `contentPath` (`newsletter/news-25`, `about.fr.md`, `/`), in
+    /// `format` (`jpeg`, `png`, `webp`) or else the one its section's card settings give.
+    public static func draw(_ contentPath: String, format: String? = nil, options: BuildOptions) throws(DiagnosticList) -> ShareCard {
         let loaded = try Builder(options: options).buildSites()
         let trimmed = contentPath.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
         for site in loaded.sites {
             for page in site.pages where page.source.map({ matches($0, trimmed) }) ?? (trimmed.isEmpty && page.kind == .home) {
                 let cache = ImageCache(directory: options.cacheDirectory.appendingPathComponent("cards"))
                 let cards = ShareCards(sites: [site], siteDirectory: options.source, cache: cache)
-                let settings = site.config.cards.forSection(page.section)
+                var settings = site.config.cards.forSection(page.section)
+                if let format { settings.format = format }
                 do {
                     let data = try cards.draw(page, in: site, settings: settings)
                     let base = trimmed.isEmpty ? "home" : ((trimmed as NSString).lastPathComponent as NSString).deletingPathExtension
