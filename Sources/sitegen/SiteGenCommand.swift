@@ -7,6 +7,6 @@ struct SiteGenCommand: AsyncParsableCommand {
         commandName: "sitegen",
         abstract: "Builds a Hugo-style content folder into a static website.",
         version: Builder.version,
-        subcommands: [BuildCommand.self, ServeCommand.self, CardCommand.self, NewCommand.self],
+        subcommands: [BuildCommand.self, ServeCommand.self, CardCommand.self, NewCommand.self, CheckCommand.self],
         defaultSubcommand: BuildCommand.self)
 }

@@ -81,7 +81,10 @@ struct PageLoader: Sendable {
             rendered: nil)
         page.translationKey = source.translationKey
         page.keyLines = document.keyLines
-        page.warnings = document.warnings
+        page.warnings = document.warnings + Mojibake.findings(in: text).map { finding in
+            .warning(label, line: finding.line, column: finding.column,
+                     "mojibake: \(finding.found) is \(finding.repaired) with its UTF-8 read as Windows-1252; sitegen check --fix repairs it")
+        }
         page.aliases = try aliases(frontMatter.aliases, of: path, label: label, line: line(of: "aliases"))
         return page
     }

@@ -1,0 +1,76 @@
+import Foundation
+
+/// `sitegen check`: what is wrong with a site's sources, file by file, without building it. Today
+/// it checks encodings (`EncodingCheck`).
+public struct SiteCheck: Sendable {
+    public let options: BuildOptions
+
+    public init(options: BuildOptions) {
+        self.options = options
+    }
+
+    /// Every finding, grouped by file (files in path order, each file's in line order).
+    public func findings() throws(DiagnosticList) -> [Diagnostic] {
+        try encodings().findings().sorted { a, b in
+            (a.location.file, a.location.line ?? 0, a.location.column ?? 0) < (b.location.file, b.location.line ?? 0, b.location.column ?? 0)
+        }
+    }
+
+    /// Repairs what repairs without loss (mojibake, byte-order marks), each file first copied
+    /// into `.sitegen-backups/TIME/` in the site folder; returns the files rewritten.
+    public func fix(now: Date = Date()) throws(DiagnosticList) -> [String] {
+        let stamp = ISO8601DateFormatter.string(from: now, timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withInternetDateTime])
+            .replacingOccurrences(of: ":", with: "-")
+        let check = try encodings()
+        do {
+            return try check.fix(backups: options.source.appendingPathComponent(".sitegen-backups/" + stamp))
+        } catch {
+            throw DiagnosticList([error])
+        }
+    }
+
+    private func encodings() throws(DiagnosticList) -> EncodingCheck {
+        let config: SiteConfig
+        do {
+            config = try SiteConfig.load(from: options.source)
+        } catch {
+            throw DiagnosticList([error])
+        }
+        let folders = ["content"] + config.languages.compactMap(\.contentDir).filter { $0 != "content" }
+        return EncodingCheck(site: options.source, contentFolders: Array(Set(folders)).sorted())
+    }
+
+    public enum Format: String, Sendable, CaseIterable {
+        case text, json
+    }
+
+    /// The findings for a terminal (a heading per file, then `line:column  severity  message`) or
+    /// for CI (JSON: the findings and the counts).
+    public static func report(_ findings: [Diagnostic], format: Format) -> String {
+        let errors = findings.filter { $0.severity == .error }.count, warnings = findings.count - errors
+        switch format {
+        case .json:
+            struct Entry: Encodable { let file: String; let line: Int?; let column: Int?; let severity: String; let message: String }
+            struct Report: Encodable { let errors: Int; let warnings: Int; let findings: [Entry] }
+            let report = Report(errors: errors, warnings: warnings, findings: findings.map {
+                Entry(file: $0.location.file, line: $0.location.line, column: $0.location.column, severity: $0.severity.rawValue, message: $0.message)
+            })
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            return String(decoding: (try? encoder.encode(report)) ?? Data(), as: UTF8.self) + "\n"
+        case .text:
+            var lines: [String] = []
+            var file: String?
+            for finding in findings {
+                if finding.location.file != file {
+                    file = finding.location.file
+                    lines.append((lines.isEmpty ? "" : "\n") + finding.location.file)
+                }
+                let place = finding.location.line.map { "\($0):\(finding.location.column ?? 1)" } ?? "-"
+                lines.append("  \(place)  \(finding.severity.rawValue)  \(finding.message)")
+            }
+            lines.append((findings.isEmpty ? "" : "\n") + "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+            return lines.joined(separator: "\n") + "\n"
+        }
+    }
+}
