@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SiteGen
+import Thumbnails
 
 /// `sitegen check`'s encodings, on a newsletter of our own with the damage real ones have: emoji
 /// and flags (four bytes each), a typographic apostrophe (three) and accents (two), all once read
@@ -67,5 +68,53 @@ import Testing
             "content/newsletter/weekly-03/index.md:5:3", "content/newsletter/weekly-03/index.md:5:21",
         ])
         #expect(report.warnings.contains { $0.message.contains("ðŸ‡«ðŸ‡· is 🇫🇷") })
+    }
+}
+
+/// `sitegen check`'s front matter and bundle files: each finding on a small site that has it, and
+/// a clean site that has none.
+@Suite struct ContentCheckTests {
+    static let now = ISO8601DateFormatter().date(from: "2026-12-04T10:00:00Z")!
+
+    static func image(_ width: Int, _ height: Int) throws -> Data {
+        try Image(width: width, height: height, color: RGBColor(red: 200, green: 40, blue: 90)).encoded(as: .jpeg)
+    }
+
+    @Test func aCleanSiteHasNothingToReport() throws {
+        let site = try TestSite([
+            "config.yaml": "title: T\n",
+            "content/_index.md": "---\ntitle: Home\n---\n",
+            "content/newsletter/weekly-01/index.md": "---\ntitle: W1\ndate: 2026-11-20\nimage: card.jpg\ntags: [news]\n---\nSee ![the chart](chart.jpg).\n",
+        ])
+        try site.write("content/newsletter/weekly-01/card.jpg", try Self.image(191, 100))
+        try site.write("content/newsletter/weekly-01/chart.jpg", try Self.image(40, 30))
+        #expect(try SiteCheck(options: BuildOptions(source: site.root)).findings(now: Self.now) == [])
+    }
+
+    @Test func eachProblemIsFoundAtItsFile() throws {
+        let site = try TestSite([
+            "config.yaml": "title: T\ntaxonomies:\n  tag: tags\n",
+            "content/untitled.md": "---\ndate: 2026-11-01\n---\nNo title.\n",
+            "content/blog/soon.md": "---\ntitle: Soon\ndate: 2027-01-01\n---\n",
+            "content/blog/later.md": "---\ntitle: Later\ndraft: true\ndate: 2027-01-01\n---\n",
+            "content/blog/filed.md": "---\ntitle: Filed\ncategories: [releases]\ntags: [ok]\n---\n",
+            "content/newsletter/weekly-02/index.md": "---\ntitle: W2\nimage: cover.jpg\n---\n![diagram](diagram.png) and ![map](map.png)\n",
+            "content/newsletter/weekly-02/map.png": "version https://git-lfs.github.com/spec/v1\noid sha256:4d7a\nsize 12345\n",
+            "content/newsletter/weekly-02/diagram.png": "<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n",
+            "content/newsletter/weekly-02/notes.txt": "old notes\n",
+        ])
+        try site.write("content/newsletter/weekly-02/cover.jpg", try Self.image(150, 100))
+        let findings = try SiteCheck(options: BuildOptions(source: site.root)).findings(now: Self.now)
+        let described = findings.map { "\($0.location) \($0.severity.rawValue) \($0.message.prefix(24))" }
+        #expect(described == [
+            "content/blog/filed.md:3:1 warning categories is not a taxo",
+            "content/blog/soon.md:3:1 warning not a draft, but dated 2",
+            "content/newsletter/weekly-02/diagram.png warning the file has an image ex",
+            "content/newsletter/weekly-02/index.md:3:1 warning shares cover.jpg (150×10",
+            "content/newsletter/weekly-02/map.png warning the file is a Git LFS po",
+            "content/newsletter/weekly-02/notes.txt warning not mentioned by its pag",
+            "content/untitled.md:1:1 warning no title: lists, feeds a",
+        ])
+        #expect(findings.contains { $0.message.contains("1.50:1") })
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
 
-/// `sitegen check`: what is wrong with a site's sources, file by file, without building it. Today
-/// it checks encodings (`EncodingCheck`).
+/// `sitegen check`: what is wrong with a site's sources, file by file, without building it:
+/// encodings (`EncodingCheck`), then what loading the site finds and front matter and bundle
+/// files (`ContentCheck`).
 public struct SiteCheck: Sendable {
     public let options: BuildOptions
 
@@ -9,10 +10,27 @@ public struct SiteCheck: Sendable {
         self.options = options
     }
 
-    /// Every finding, grouped by file (files in path order, each file's in line order).
-    public func findings() throws(DiagnosticList) -> [Diagnostic] {
-        try encodings().findings().sorted { a, b in
-            (a.location.file, a.location.line ?? 0, a.location.column ?? 0) < (b.location.file, b.location.line ?? 0, b.location.column ?? 0)
+    /// Every finding, grouped by file (files in path order, each file's in line order). What
+    /// keeps the site from loading is among them, as errors.
+    public func findings(now: Date = Date()) throws(DiagnosticList) -> [Diagnostic] {
+        var findings = try encodings().findings()
+        var options = self.options
+        options.includeDrafts = true
+        options.includeFuture = true
+        options.includeExpired = true
+        // The site's pages and their relations, without Markdown or templates: what a build
+        // reports of those is the build's.
+        let loader = SiteLoader(options: options, templates: nil)
+        do {
+            let content = try loader.loadContent()
+            findings += content.warnings + content.problems
+            findings += ContentCheck(sites: try loader.assemble(content), siteFolder: options.source, now: now).findings()
+        } catch {
+            findings += error.diagnostics
+        }
+        // A file that is not UTF-8 is reported by the encodings and by loading, alike: once.
+        return Array(Set(findings)).sorted { a, b in
+            (a.location.file, a.location.line ?? 0, a.location.column ?? 0, a.message) < (b.location.file, b.location.line ?? 0, b.location.column ?? 0, b.message)
         }
     }
 
