@@ -118,3 +118,38 @@ import Thumbnails
         #expect(findings.contains { $0.message.contains("1.50:1") })
     }
 }
+
+/// `sitegen check`'s links, followed in the built site: each broken one at its Markdown's line
+/// and column, a layout's once for all the pages it breaks on.
+@Suite struct LinkCheckTests {
+    @Test func brokenLinksAnchorsAndImagesAreFoundWhereTheyAreWritten() throws {
+        let site = try TestSite([
+            "config.yaml": "baseURL: https://example.org/docs/\ntitle: T\n",
+            "layouts/_default/single.html": "<main>{{ .Content }}</main><a href=\"/docs/nowhere/\">x</a><a href=\"https://example.org/docs/about/\">ok</a>",
+            "layouts/_default/list.html": "{{ range .Pages }}<a href=\"{{ .RelPermalink }}\">{{ .Title }}</a>{{ end }}",
+            "content/about.md": "---\ntitle: About\n---\n## Who we are\n\nSee [the team](/docs/team/) and [us](#who-we-are).\n",
+            "content/blog/post/index.md": "---\ntitle: Post\n---\nRead [about](../../about/#who-we-are), [gone](../gone/) and [its part](/docs/about/#missing).\n\n![chart](chart.png) ![here](photo.png) [mail](mailto:a@example.org) [out](https://elsewhere.example/x)\n",
+        ])
+        try site.write("content/blog/post/photo.png", try Image(width: 4, height: 4, color: RGBColor(red: 1, green: 2, blue: 3)).encoded(as: .png))
+        let findings = try SiteCheck(options: BuildOptions(source: site.root)).findings().filter { $0.message.hasPrefix("links to") }
+        #expect(findings.map { "\($0.location) \($0.message.prefix(34))" } == [
+            "content/about.md links to /docs/nowhere/, which the",
+            "content/about.md:6:16 links to /docs/team/, which the si",
+            "content/blog/post/index.md:4:47 links to ../gone/, which the site ",
+            "content/blog/post/index.md:4:72 links to /docs/about/#missing, but",
+            "content/blog/post/index.md:6:10 links to chart.png, which the site",
+        ])
+        #expect(findings[0].message.hasSuffix("(here and 1 other page; the link is not in the Markdown: a layout, shortcode or render hook writes it)"))
+        #expect(findings[3].message.contains("no element with the id \"missing\""))
+    }
+
+    @Test func aSiteWhoseLinksAllResolveHasNone() throws {
+        let site = try TestSite([
+            "config.yaml": "title: T\n",
+            "content/about.md": "---\ntitle: About\n---\n## Who we are\n",
+            "content/blog/post/index.md": "---\ntitle: Post\n---\nRead [about](/about/#who-we-are) and [again](../../about/).\n\n![here](photo.png)\n",
+        ])
+        try site.write("content/blog/post/photo.png", try Image(width: 4, height: 4, color: RGBColor(red: 1, green: 2, blue: 3)).encoded(as: .png))
+        #expect(try SiteCheck(options: BuildOptions(source: site.root)).findings().filter { $0.message.hasPrefix("links to") } == [])
+    }
+}

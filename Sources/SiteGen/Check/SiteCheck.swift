@@ -24,7 +24,9 @@ public struct SiteCheck: Sendable {
         do {
             let content = try loader.loadContent()
             findings += content.warnings + content.problems
-            findings += ContentCheck(sites: try loader.assemble(content), siteFolder: options.source, now: now).findings()
+            let sites = try loader.assemble(content)
+            findings += ContentCheck(sites: sites, siteFolder: options.source, now: now).findings()
+            findings += try links(sites)
         } catch {
             findings += error.diagnostics
         }
@@ -45,6 +47,22 @@ public struct SiteCheck: Sendable {
         } catch {
             throw DiagnosticList([error])
         }
+    }
+
+    /// The site built as it is published (no drafts, no future pages) into a folder of its own,
+    /// and its internal links followed; what stops the build is among the findings instead.
+    private func links(_ sites: [Site]) throws(DiagnosticList) -> [Diagnostic] {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-check-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var options = self.options
+        options.destination = folder.appendingPathComponent("public")
+        options.drawCards = false
+        do {
+            _ = try Builder(options: options).build()
+        } catch {
+            return error.diagnostics
+        }
+        return LinkCheck(output: options.destination, sites: sites).findings()
     }
 
     private func encodings() throws(DiagnosticList) -> EncodingCheck {
