@@ -153,3 +153,29 @@ import Thumbnails
         #expect(try SiteCheck(options: BuildOptions(source: site.root)).findings().filter { $0.message.hasPrefix("links to") } == [])
     }
 }
+
+/// `sitegen check`'s translations: which pages are missing in which language, and a translation
+/// that is the default language's text word for word.
+@Suite struct TranslationCheckTests {
+    @Test func missingAndCopiedTranslationsAreFound() throws {
+        let site = try TestSite([
+            "config.yaml": "title: T\ndefaultContentLanguage: en\nlanguages:\n  en:\n    weight: 1\n  fr:\n    weight: 2\n  de:\n    weight: 3\n",
+            "content/about.md": "---\ntitle: About\n---\nWe make things.\n",
+            "content/about.fr.md": "---\ntitle: À propos\n---\nNous faisons des choses.\n",
+            "content/about.de.md": "---\ntitle: Über uns\n---\nWir machen Dinge.\n",
+            "content/news.md": "---\ntitle: News\n---\nAll the news.\n",
+            "content/news.fr.md": "---\ntitle: Nouvelles\n---\nAll the news.\n",
+        ])
+        let findings = try SiteCheck(options: BuildOptions(source: site.root)).findings()
+            .filter { $0.message.contains("translated") }
+        #expect(findings.map { "\($0.location) \($0.message)" } == [
+            "content/news.fr.md:4:1 its text is content/news.md's, in en, word for word: not translated yet?",
+            "content/news.md not translated into de (1 of 2 languages)",
+        ])
+    }
+
+    @Test func aSiteInOneLanguageHasNoTranslationsToCheck() throws {
+        let site = try TestSite(["config.yaml": "title: T\n", "content/about.md": "---\ntitle: About\n---\nText.\n"])
+        #expect(try SiteCheck(options: BuildOptions(source: site.root)).findings() == [])
+    }
+}

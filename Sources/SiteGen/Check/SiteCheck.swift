@@ -1,8 +1,8 @@
 import Foundation
 
 /// `sitegen check`: what is wrong with a site's sources, file by file, without building it:
-/// encodings (`EncodingCheck`), then what loading the site finds and front matter and bundle
-/// files (`ContentCheck`).
+/// encodings (`EncodingCheck`), what loading the site finds, front matter and bundle files
+/// (`ContentCheck`), translations (`TranslationCheck`) and links in the built site (`LinkCheck`).
 public struct SiteCheck: Sendable {
     public let options: BuildOptions
 
@@ -26,6 +26,7 @@ public struct SiteCheck: Sendable {
             findings += content.warnings + content.problems
             let sites = try loader.assemble(content)
             findings += ContentCheck(sites: sites, siteFolder: options.source, now: now).findings()
+            findings += TranslationCheck(sites: sites).findings()
             findings += try links(sites)
         } catch {
             findings += error.diagnostics
