@@ -93,6 +93,7 @@ let package = Package(
             dependencies: [
                 "SiteGen",
                 "SiteGenServer",
+                "GoTemplates",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

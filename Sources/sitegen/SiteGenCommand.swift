@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import GoTemplates
 import SiteGen
 
 @main
@@ -9,4 +11,17 @@ struct SiteGenCommand: AsyncParsableCommand {
         version: Builder.version,
         subcommands: [BuildCommand.self, ServeCommand.self, CardCommand.self, NewCommand.self, CheckCommand.self],
         defaultSubcommand: BuildCommand.self)
+
+    /// A mistyped command (`sitegen biuld`) would go to `build` as an argument it does not take:
+    /// said as the command it most likely is.
+    static func main() async {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        let commands = configuration.subcommands.compactMap { $0.configuration.commandName }
+        if let first = arguments.first, !first.hasPrefix("-"), !commands.contains(first),
+           let meant = Suggestion.closest(to: first, among: commands) {
+            FileHandle.standardError.write(Data("Error: unknown command '\(first)' (did you mean '\(meant)'?)\n".utf8))
+            Foundation.exit(ExitCode.validationFailure.rawValue)
+        }
+        await main(arguments)
+    }
 }

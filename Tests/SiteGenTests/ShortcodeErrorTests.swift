@@ -10,6 +10,16 @@ import Testing
         #expect(errors("Hello\n  {{< gist x >}}") == ["content/post.md:2:3: error: unknown shortcode 'gist'"])
     }
 
+    @Test func aMistypedShortcodeNamesTheOneMeant() throws {
+        let site = try TestSite(["config.yaml": "title: T\n", "content/post.md": "---\ntitle: P\n---\n{{< youtub abc >}}\n",
+                                 "templates/shortcodes/callout.mustache": "<aside>{{{inner}}}</aside>",
+                                 "content/other.md": "---\ntitle: O\n---\n{{< calout >}}x{{< /calout >}}\n"])
+        #expect(site.failedBuild().map(\.description) == [
+            "content/other.md:4:1: error: unknown shortcode 'calout' (did you mean 'callout'?)",
+            "content/post.md:4:1: error: unknown shortcode 'youtub' (did you mean 'youtube'?)",
+        ])
+    }
+
     @Test func linesCountFromWhereTheBodyStarts() {
         #expect(errors("Hello\n  {{< gist x >}}", firstLine: 5) == ["content/post.md:6:3: error: unknown shortcode 'gist'"])
     }

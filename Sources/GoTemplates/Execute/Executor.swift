@@ -306,7 +306,8 @@ final class Executor {
             } catch {
                 throw fail("error calling \(member.name): \(error)", at: position)
             }
-            throw fail("can't evaluate field \(member.name) in type \(object.typeName)", at: position)
+            throw fail("can't evaluate field \(member.name) in type \(object.typeName)" + Suggestion.phrase(for: member.name, among: object.memberNames),
+                       at: position)
         case .map(let map):
             guard arguments.isEmpty else { throw fail("\(member.name) is not a method but has arguments", at: position) }
             return map[member] ?? .null

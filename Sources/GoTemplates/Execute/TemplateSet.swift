@@ -41,6 +41,9 @@ public final class TemplateSet: Sendable {
 
     public func has(_ name: String) -> Bool { tree(named: name) != nil }
 
+    /// Every template's name, a parent's too.
+    public var names: [String] { Array(trees.keys) + (parent?.names ?? []) }
+
     /// Runs the template `name` with `data` as dot; `host` is there for the functions that need
     /// the host's state (Hugo's `partial` needs its page).
     public func execute(_ name: String, data: Value, host: AnyObject? = nil) throws(TemplateExecutionError) -> String {

@@ -69,6 +69,8 @@ public protocol TemplateObject: AnyObject, Sendable {
     var integerValue: Int? { get }
     /// What `encoding/json` writes for the object (a time is its RFC 3339 text); nil for its printed text.
     var jsonValue: Value? { get }
+    /// The fields and methods it has, for "did you mean" in errors; none by default.
+    var memberNames: [String] { get }
 }
 
 /// The contents of a collection object.
@@ -79,6 +81,8 @@ public enum Elements: Sendable {
 }
 
 extension TemplateObject {
+    public var memberNames: [String] { [] }
+
     public var isTruthy: Bool {
         switch elements {
         case .list(let values): return !values.isEmpty

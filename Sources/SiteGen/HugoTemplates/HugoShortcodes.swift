@@ -35,6 +35,14 @@ struct HugoShortcodes: ShortcodeRendering {
         template(name) != nil || (Self.builtInsOfHugo.contains(name) && builtins.has(name)) || (inline != nil && name.hasSuffix(".inline"))
     }
 
+    var names: [String] {
+        let files = (layouts.html.names + layouts.text.names).compactMap { name -> String? in
+            guard let file = ["shortcodes/", "_internal/shortcodes/", "_text/shortcodes/"].first(where: name.hasPrefix) else { return nil }
+            return String((name.dropFirst(file.count) as Substring).prefix { $0 != "." })
+        }
+        return files + Self.builtInsOfHugo.filter(builtins.has)
+    }
+
     func render(_ call: ShortcodeCall) throws(Diagnostic) -> String {
         if let inline, call.name.hasSuffix(".inline") {
             let set = try inline.template(call, layouts: layouts)

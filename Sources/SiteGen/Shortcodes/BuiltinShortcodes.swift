@@ -20,6 +20,8 @@ public struct BuiltinShortcodes: ShortcodeRendering {
         Self.names.contains(name)
     }
 
+    public var names: [String] { Self.names.sorted() }
+
     public func render(_ call: ShortcodeCall) throws(Diagnostic) -> String {
         switch call.name {
         case "youtube": return try youtube(call)

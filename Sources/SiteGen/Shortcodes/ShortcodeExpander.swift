@@ -1,3 +1,4 @@
+import GoTemplates
 /// One document's expansion: finds the tags, nests them, renders inner content first.
 struct ShortcodeExpander<Renderer: ShortcodeRendering> {
     private let bytes: [UInt8]
@@ -70,7 +71,7 @@ struct ShortcodeExpander<Renderer: ShortcodeRendering> {
         }
         guard !node.isBroken else { return "" }
         guard renderer.has(tag.name) else {
-            report(tag.range.lowerBound, "unknown shortcode '\(tag.name)'")
+            report(tag.range.lowerBound, "unknown shortcode '\(tag.name)'" + Suggestion.phrase(for: tag.name, among: renderer.names))
             return ""
         }
         let call = ShortcodeCall(name: tag.name, positional: tag.positional, named: tag.named, inner: inner,

@@ -15,6 +15,10 @@ struct TemplateShortcodes: ShortcodeRendering {
         templates?.has("shortcodes/\(name)") == true || builtins.has(name)
     }
 
+    var names: [String] {
+        (templates?.names ?? []).filter { $0.hasPrefix("shortcodes/") }.map { String($0.dropFirst("shortcodes/".count)) } + builtins.names
+    }
+
     func render(_ call: ShortcodeCall) throws(Diagnostic) -> String {
         guard let templates, templates.has("shortcodes/\(call.name)") else {
             var call = call

@@ -579,6 +579,8 @@ final class PageObject: TemplateObject, @unchecked Sendable {
         }
     }
 
+    var memberNames: [String] { Self.members.names }
+
     func value(of member: Member, arguments: [TemplateValue], context: CallContext) throws -> TemplateValue? {
         try Self.members.value(of: self, member, arguments, context)
     }

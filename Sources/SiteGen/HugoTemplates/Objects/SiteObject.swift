@@ -220,6 +220,8 @@ final class SiteObject: TemplateObject, @unchecked Sendable {
         model.config.raw.first(where: { $0.key.lowercased() == key.lowercased() })?.value.string
     }
 
+    var memberNames: [String] { Self.members.names }
+
     func value(of member: Member, arguments: [TemplateValue], context: CallContext) throws -> TemplateValue? {
         try Self.members.value(of: self, member, arguments, context)
     }
