@@ -31,6 +31,12 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Delete every file in the destination that this build does not write (by default only the files of SiteGen's previous build are deleted).")
     var cleanDestinationDir = false
 
+    @Flag(name: .shortAndLong, help: "Print only errors: no warnings, no summary.")
+    var quiet = false
+
+    @Flag(name: .shortAndLong, help: "Print each stage's time as it ends.")
+    var verbose = false
+
     func run() throws {
         let source = URL(fileURLWithPath: source)
         var options = BuildOptions(source: source, destination: destination.map { URL(fileURLWithPath: $0) })
@@ -40,12 +46,16 @@ struct BuildCommand: ParsableCommand {
         options.includeExpired = expired
         options.drawCards = !noCards
         options.cleansDestination = cleanDestinationDir
+        options.progress = quiet ? nil : Terminal.progress(verbose: verbose)
         do {
             let report = try Builder(options: options).build()
-            for warning in report.warnings { printError(warning.description) }
+            guard !quiet else { return }
+            for warning in report.warnings { printError(Terminal.line(for: warning)) }
             print(report.summary)
         } catch {
-            for diagnostic in error.diagnostics { printError(diagnostic.description) }
+            // The live line, cut short, is cleared first.
+            if options.progress != nil && !verbose { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            for diagnostic in error.diagnostics { printError(Terminal.line(for: diagnostic)) }
             let errors = error.diagnostics.filter { $0.severity == .error }.count
             printError("Build failed with \(errors) error\(errors == 1 ? "" : "s"); \(options.destination.path) was left as it was.")
             throw ExitCode.failure

@@ -15,6 +15,8 @@ public struct BuildOptions: Sendable {
     /// Draw the pages' Open Graph cards (`--no-cards` skips them for a quicker build; the meta
     /// tags then point at the page's image or the site's default).
     public var drawCards = true
+    /// Told where the build is (the command line's live line, `--verbose`'s timings); nil: nobody.
+    public var progress: BuildProgress?
     /// Delete every file of the destination the build does not write (`--clean-destination-dir`),
     /// not only the files of SiteGen's previous build.
     public var cleansDestination = false

@@ -53,7 +53,7 @@ public struct Builder: Sendable {
         let loader = SiteLoader(options: options, templates: templates, images: images)
         var content: LoadedContent?, assembled: [Site]?
         do throws(DiagnosticList) {
-            let loaded = try loader.loadContent()
+            let loaded = try options.progress.run(.loading) { () throws(DiagnosticList) in try loader.loadContent() }
             do {
                 try DestinationCheck.checkDestination(options.destination, source: options.source,
                                                       contentFolders: loaded.languages.compactMap(\.contentDir))
@@ -63,7 +63,9 @@ public struct Builder: Sendable {
             }
             problems += loaded.problems
             content = loaded
-            assembled = try loader.assemble(loaded)
+            assembled = try options.progress.run(.assembling, count: loaded.pagesByLanguage.map(\.count).reduce(0, +)) { () throws(DiagnosticList) in
+                try loader.assemble(loaded)
+            }
         } catch {
             problems += error.diagnostics
         }
@@ -81,7 +83,9 @@ public struct Builder: Sendable {
             }
         }
         let indexes = SiteIndexes(sites: assembled)
-        let markdown = loader.renderMarkdown(assembled, content: content, recording: recording, indexes: indexes, hugoLayouts: hugoLayouts)
+        let markdown = options.progress.run(.markdown, count: assembled.map { $0.pages.filter { $0.source != nil }.count }.reduce(0, +)) {
+            loader.renderMarkdown(assembled, content: content, recording: recording, indexes: indexes, hugoLayouts: hugoLayouts)
+        }
         problems += markdown.problems
 
         var sites = assembled
@@ -96,14 +100,18 @@ public struct Builder: Sendable {
         if !problems.isEmpty || hugoLayouts != nil { renderOptions.drawCards = false }
         let output: BuildState.Output
         do {
-            output = try state.render(options: renderOptions, recording: recording)
+            output = try options.progress.run(.templates, count: sites.map(\.pages.count).reduce(0, +)) { () throws(DiagnosticList) in
+                try state.render(options: renderOptions, recording: recording)
+            }
         } catch {
             throw DiagnosticList(unique: problems + error.diagnostics)
         }
         if !problems.isEmpty { throw DiagnosticList(unique: problems) }
         let written: Int
         do {
-            written = try OutputWriter(destination: options.destination, cleansDestination: options.cleansDestination).write(output.files)
+            written = try options.progress.run(.writing, count: output.files.count) { () throws(Diagnostic) in
+                try OutputWriter(destination: options.destination, cleansDestination: options.cleansDestination).write(output.files)
+            }
         } catch {
             throw DiagnosticList([error])
         }
