@@ -37,7 +37,8 @@ enum Mojibake {
     static func findings(in text: String) -> [Finding] {
         // Every damaged run starts with a character from U+00C2 to U+00F4, whose UTF-8 starts
         // with 0xC3: text without that byte (nearly all text) is passed over at once.
-        guard text.utf8.contains(0xC3) else { return [] }
+        var bytes = text
+        guard bytes.withUTF8({ utf8 in utf8.baseAddress.map { memchr($0, 0xC3, utf8.count) != nil } ?? false }) else { return [] }
         let scalars = Array(text.unicodeScalars)
         var findings: [Finding] = []
         var line = 1, column = 1
