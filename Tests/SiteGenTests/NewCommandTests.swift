@@ -43,6 +43,19 @@ import Testing
         #expect(try content(site, "posts/my-first-post.md") == "---\ntitle: \"My First Post\"\ndate: 2026-11-20T09:30:00Z\ndraft: true\n---\n\n")
     }
 
+    /// The site is read for `.Site`, not rendered: a Hugo site's own shortcodes need its layouts.
+    @Test func aHugoSiteWithItsOwnShortcodesGetsNewPages() throws {
+        let site = try TestSite([
+            "config.toml": "title = \"T\"\n",
+            "layouts/_default/single.html": "{{ .Content }}",
+            "layouts/shortcodes/note.html": "<aside>{{ .Inner }}</aside>",
+            "content/posts/old.md": "---\ntitle: Old\n---\n{{< note >}}kept{{< /note >}}\n",
+            "archetypes/posts.md": "---\ntitle: \"{{ .Name }} on {{ .Site.Title }}\"\n---\n",
+        ])
+        _ = try create(site, "posts/new-one.md")
+        #expect(try content(site, "posts/new-one.md") == "---\ntitle: \"new-one on T\"\n---\n")
+    }
+
     @Test func archetypesAreFoundInHugosOrder() throws {
         let site = try TestSite([
             "config.toml": "title = \"T\"\ntheme = \"t\"\n",

@@ -36,30 +36,26 @@ public struct NewContent: Sendable {
             throw DiagnosticList([.error(path, "a content path inside the content folder is needed, such as blog/my-post.md")])
         }
         let site = options.source
-        let config: SiteConfig
-        do {
-            config = try SiteConfig.load(from: site)
-        } catch {
-            throw DiagnosticList([error])
-        }
         let target = site.appendingPathComponent("content").appendingPathComponent(path)
         if FileManager.default.fileExists(atPath: target.path) {
             throw DiagnosticList([.error("content/" + path, "already exists; sitegen new never overwrites a file")])
         }
+        let host = try ArchetypeHost(options: options)
+        let config = host.sites.config
         let isFile = ContentScanner.markdownExtensions.contains((path as NSString).pathExtension.lowercased())
         let segments = path.split(separator: "/")
         let kind = kind ?? (segments.count > 1 ? String(segments[0]) : "")
-        let archetype: Archetype, files: [(String, String?)]
+        let archetype: Archetype, files: [(name: String, text: String?)]
         if let found = Archetype.find(kind: kind, forBundle: !isFile, site: site, themes: config.themes) {
             archetype = found
-            files = isFile ? [("", found.files[0].text)] : found.files.map { ($0.name, $0.text) }
+            files = found.files
         } else if bundleFromFile, let file = Archetype.find(kind: kind, forBundle: false, site: site, themes: config.themes) {
             archetype = file
             files = [("index.md", file.files[0].text)]
         } else {
             throw DiagnosticList([.error("content/" + path, "no archetype for a bundle: add the folder archetypes/\(kind.isEmpty ? "default" : kind)/ with an index.md, or name a Markdown file")])
         }
-        let host = try ArchetypeHost(options: options, config: config)
+        let scanner = ContentScanner(siteDirectory: site, languages: Set(config.languages.map(\.code)), defaultLanguage: config.defaultContentLanguage)
         var made: [(path: String, content: Data)] = []
         for (name, text) in files {
             let relative = name.isEmpty ? path : path + "/" + name
@@ -68,8 +64,7 @@ public struct NewContent: Sendable {
                 made.append((relative, try archetype.bytes(of: name)))
                 continue
             }
-            let source = ContentScanner(siteDirectory: site, languages: Set(config.languages.map(\.code)),
-                                        defaultLanguage: config.defaultContentLanguage).source(forNewFile: relative)
+            let source = scanner.source(forNewFile: relative)
             let data = ArchetypeObject(name: isFile ? ((path as NSString).lastPathComponent as NSString).deletingPathExtension
                                                     : (path as NSString).lastPathComponent,
                                        date: GoTimeLayout.format(GoTime(now, location: .local), layout: GoTimeLayout.rfc3339), kind: kind, file: FileObject(source: source),
@@ -138,18 +133,23 @@ struct Archetype {
     }
 }
 
-/// What an archetype runs with: the site as its templates see it, loaded as for a build.
+/// What an archetype runs with: the site as its templates see it, its pages read and assembled
+/// as for a build but not rendered (rendering may need what only a build has, such as a Hugo
+/// site's own shortcodes).
 private struct ArchetypeHost {
     let sites: HugoSites
     let layouts: HugoLayouts
     let strings: StringTables
 
-    init(options: BuildOptions, config: SiteConfig) throws(DiagnosticList) {
-        let loaded = try Builder(options: options).buildSites()
-        layouts = try HugoLayouts(site: options.source, themes: config.themes, functions: HugoLayouts.standardFunctions,
-                                  keepsCSS2: config.keepCSS2)
-        sites = HugoSites(sites: loaded.sites, config: config, sourceFolder: options.source, data: layouts.data)
-        strings = loaded.strings
+    init(options: BuildOptions) throws(DiagnosticList) {
+        let loader = SiteLoader(options: options, templates: nil)
+        let content = try loader.loadContent()
+        if !content.problems.isEmpty { throw DiagnosticList(content.problems) }
+        let models = try loader.assemble(content)
+        layouts = try HugoLayouts(site: options.source, themes: content.config.themes, functions: HugoLayouts.standardFunctions,
+                                  keepsCSS2: content.config.keepCSS2)
+        sites = HugoSites(sites: models, config: content.config, sourceFolder: options.source, data: layouts.data)
+        strings = content.strings
     }
 
     func site(language: String) -> SiteObject {
