@@ -29,7 +29,7 @@ struct CheckCommand: ParsableCommand {
             print(SiteCheck.report(findings, format: format), terminator: "")
             if findings.contains(where: { $0.severity == .error || strict }) { throw ExitCode.failure }
         } catch let error as DiagnosticList {
-            for diagnostic in error.diagnostics { printError(diagnostic.description) }
+            for diagnostic in error.diagnostics { printError(Terminal.line(for: diagnostic)) }
             throw ExitCode.failure
         }
     }

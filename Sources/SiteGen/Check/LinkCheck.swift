@@ -18,7 +18,7 @@ struct LinkCheck {
         var knownIDs: [String: Set<String>] = [:]
         func ids(of file: String) -> Set<String> {
             if let known = knownIDs[file] { return known }
-            let found = Set(Self.attributes(["id"], in: (try? String(contentsOf: output.appendingPathComponent(file), encoding: .utf8)) ?? ""))
+            let found = Set(Self.attributes(Self.ids, in: (try? String(contentsOf: output.appendingPathComponent(file), encoding: .utf8)) ?? ""))
             knownIDs[file] = found
             return found
         }
@@ -29,7 +29,7 @@ struct LinkCheck {
             guard let (page, urls) = sources[file], let source = page.source,
                   let html = try? String(contentsOf: output.appendingPathComponent(file), encoding: .utf8) else { continue }
             var reported: Set<String> = []
-            for link in Self.attributes(["href", "src"], in: html) where !reported.contains(link) {
+            for link in Self.attributes(Self.links, in: html) where !reported.contains(link) {
                 guard let (target, anchor) = Self.target(of: link, from: file, urls: urls) else { continue }
                 let problem: String?
                 if !target.isEmpty, !files.contains(target) {
@@ -82,11 +82,17 @@ struct LinkCheck {
         return (OutputPath.file(forURLPath: clean), anchor?.removingPercentEncoding ?? anchor)
     }
 
-    /// The values of `names` attributes, double- or single-quoted, in `html`.
-    static func attributes(_ names: [String], in html: String) -> [String] {
-        let pattern = #"\s(?:"# + names.joined(separator: "|") + #")\s*=\s*(?:"([^"]*)"|'([^']*)')"#
-        guard let expression = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { return [] }
-        return expression.matches(in: html, range: NSRange(html.startIndex..., in: html)).compactMap { match in
+    private static func attributePattern(_ names: [String]) -> NSRegularExpression {
+        try! NSRegularExpression(pattern: #"\s(?:"# + names.joined(separator: "|") + #")\s*=\s*(?:"([^"]*)"|'([^']*)')"#,
+                                 options: [.caseInsensitive])
+    }
+
+    /// Made once: every page is searched with them.
+    static let links = attributePattern(["href", "src"]), ids = attributePattern(["id"])
+
+    /// The values of the attributes `expression` finds, double- or single-quoted, in `html`.
+    static func attributes(_ expression: NSRegularExpression, in html: String) -> [String] {
+        expression.matches(in: html, range: NSRange(html.startIndex..., in: html)).compactMap { match in
             [1, 2].lazy.compactMap { Range(match.range(at: $0), in: html).map { String(html[$0]) } }.first
         }
     }
