@@ -53,9 +53,15 @@ let package = Package(
             pkgConfig: "libsass",
             providers: [.apt(["libsass-dev"])]
         ),
+        // ICU's regular expressions (libicu-dev), called directly: NSRegularExpression copies the
+        // whole text on every match, which made highlighting quadratic in a code block's length.
+        .target(name: "CICURegex", linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc")]),
         .target(name: "CFileSystem"),
         // Go's text/template and html/template, for Hugo's layouts.
         .target(name: "GoTemplates"),
+        // Chroma's lexers, styles and HTML, the highlighter Hugo runs (Sources/Highlighting/Chroma is
+        // written by scripts/vendor-chroma from Debian's Chroma; see its COPYING).
+        .target(name: "Highlighting", dependencies: ["CICURegex"], exclude: ["Chroma/COPYING"]),
         .target(
             name: "Thumbnails",
             dependencies: ["CGD", "CRaqm", .product(name: "Crypto", package: "swift-crypto")]
@@ -68,6 +74,7 @@ let package = Package(
                 "CGD",
                 "CSass",
                 "GoTemplates",
+                "Highlighting",
                 "Thumbnails",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
@@ -99,6 +106,7 @@ let package = Package(
         ),
         .testTarget(name: "SiteGenTests", dependencies: ["SiteGen"], exclude: ["Fixtures"]),
         .testTarget(name: "ThumbnailsTests", dependencies: ["Thumbnails", "CGD"]),
+        .testTarget(name: "HighlightingTests", dependencies: ["Highlighting"], exclude: ["Fixtures"]),
         .testTarget(name: "GoTemplatesTests", dependencies: ["GoTemplates"], exclude: ["Fixtures"]),
         .testTarget(name: "SiteGenServerTests", dependencies: ["SiteGenServer"]),
     ]

@@ -52,7 +52,7 @@ import Thumbnails
         return "\(info.format.rawValue.uppercased()) \(image.width)x\(image.height)"
     }
 
-    @Test(arguments: ["basic", "assets", "multilingual", "navigation", "markdown", "urls", "hooks", "formats", "groups", "images", "ties", "partialcache",
+    @Test(arguments: ["basic", "assets", "multilingual", "navigation", "markdown", "urls", "hooks", "formats", "groups", "images", "ties", "partialcache", "highlight",
                       "sourcemaps", "minify"])
     func writesWhatHugoWrites(_ site: String) throws {
         let (output, source) = try Self.build(site)

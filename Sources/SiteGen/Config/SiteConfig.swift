@@ -28,6 +28,8 @@ public struct SiteConfig: Sendable {
     public var tocEndLevel = 3
     /// `markup.tableOfContents.ordered`: `<ol>` instead of `<ul>` in a Hugo layout's `.TableOfContents`.
     public var tocOrdered = false
+    /// `markup.highlight`: Chroma's settings for code.
+    public var highlighting = CodeHighlighting()
     public var relativeURLs = false
     /// `enableEmoji`: `:tada:` in content becomes 🎉.
     public var enableEmoji = false
@@ -188,6 +190,13 @@ public struct SiteConfig: Sendable {
         tocStartLevel = try toc?.int("startLevel") ?? tocStartLevel
         tocEndLevel = try toc?.int("endLevel") ?? tocEndLevel
         tocOrdered = try toc?.bool("ordered") ?? tocOrdered
+        if let highlight = try markup.table("highlight") {
+            var settings: [(name: String, value: MarkdownAttributes.Value)] = []
+            for name in CodeHighlighting.optionNames {
+                if let text = try highlight.string(name) { settings.append((name, .string(text))) }
+            }
+            highlighting = highlighting.applying(settings)
+        }
     }
 
     /// `tag: tags`; ordered by singular name, since a table keeps no order.

@@ -26,8 +26,7 @@ struct HugoShortcodes: ShortcodeRendering {
         return nil
     }
 
-    /// Hugo's own shortcodes that SiteGen draws in Swift, without the network Hugo's `tweet` uses
-    /// and without Chroma for `highlight`; SiteGen's other built-ins are not Hugo's, so a Hugo site
+    /// Hugo's own shortcodes that SiteGen draws in Swift, without the network Hugo's `tweet` uses; SiteGen's other built-ins are not Hugo's, so a Hugo site
     /// cannot use them (Hugo would fail on them).
     private static let builtInsOfHugo: Set<String> = ["ref", "relref", "highlight", "tweet"]
 
@@ -49,14 +48,14 @@ struct HugoShortcodes: ShortcodeRendering {
             return try run(set, call.name, call)
         }
         guard let (set, name) = template(call.name) else {
-            return call.name == "highlight" ? try Self.highlight(call) : try builtins.render(call)
+            return call.name == "highlight" ? try highlight(call) : try builtins.render(call)
         }
         return try run(set, name, call)
     }
 
-    /// Hugo's `highlight`, without Chroma's colours: the code between the tags, trimmed of the
-    /// newlines around it, in Chroma's `<pre>`.
-    private static func highlight(_ call: ShortcodeCall) throws(Diagnostic) -> String {
+    /// Hugo's `highlight`: the code between the tags, trimmed of the newlines around it, coloured
+    /// with the site's `markup.highlight` under the options (`"linenos=table,hl_lines=2 4-5"`).
+    private func highlight(_ call: ShortcodeCall) throws(Diagnostic) -> String {
         guard let inner = call.inner else {
             throw Diagnostic(.error, call.location, "highlight needs a closing {{< /highlight >}} around the code")
         }
@@ -64,7 +63,8 @@ struct HugoShortcodes: ShortcodeRendering {
             throw Diagnostic(.error, call.location, "highlight needs a language")
         }
         let code = inner.trimmingCharacters(in: .newlines)
-        return GoldmarkHTML.plainChroma(code, language: language)
+        let options = CodeHighlighting.options(call.argument("options", at: 1) ?? "")
+        return page.site.all.config.highlighting.html(of: code, language: language, attributes: options)
     }
 
     private func run(_ set: GoTemplateSet, _ name: String, _ call: ShortcodeCall) throws(Diagnostic) -> String {

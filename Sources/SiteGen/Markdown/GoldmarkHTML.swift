@@ -46,10 +46,10 @@ enum GoldmarkHTML {
 
     /// Fenced code blocks, tables and task lists, rendered whole; after the headings, which a
     /// list item can hold, and after the render hooks, which may take the code blocks.
-    static func rewriteContainers(in root: CmarkNode, document: CmarkDocument) {
+    static func rewriteContainers(in root: CmarkNode, document: CmarkDocument, highlighting: CodeHighlighting) {
         for node in root.descendants.reversed() {
             if node.type == CMARK_NODE_CODE_BLOCK, node.isFenced {
-                node.replace(by: CMARK_NODE_CUSTOM_BLOCK, html: fencedCode(node))
+                node.replace(by: CMARK_NODE_CUSTOM_BLOCK, html: fencedCode(node, highlighting: highlighting))
             } else if node.type == CMARK_NODE_LIST, node.children.contains(where: { typeName(of: $0) == "tasklist" }) {
                 node.replace(by: CMARK_NODE_CUSTOM_BLOCK, html: document.html(of: node)
                     .replacingOccurrences(of: #"<input type="checkbox" checked="" disabled="" />"#, with: #"<input checked="" disabled="" type="checkbox">"#)
@@ -61,34 +61,31 @@ enum GoldmarkHTML {
         }
     }
 
-    private static func fencedCode(_ node: CmarkNode) -> String {
+    /// A fenced code block as Hugo writes it: highlighted by Chroma when `codeFences` is on and
+    /// Chroma knows the language, with the fence's `{…}` attributes as options.
+    private static func fencedCode(_ node: CmarkNode, highlighting: CodeHighlighting) -> String {
         let info = cmark_node_get_fence_info(node.raw).map { String(cString: $0) } ?? ""
-        return plainChroma(node.literal, language: String(info.prefix { !$0.isWhitespace && $0 != "{" }))
+        let language = String(info.prefix { !$0.isWhitespace && $0 != "{" })
+        var attributes: [(name: String, value: MarkdownAttributes.Value)] = []
+        if let brace = info.firstIndex(of: "{"), let (parsed, _) = MarkdownAttributes.parse(info[brace...]) {
+            attributes = parsed.entries.map { ($0.name, $0.value) }
+        }
+        let html = highlighting.codeFences
+            ? highlighting.html(of: node.literal, language: language, attributes: attributes)
+            : plainChroma(node.literal, language: language)
+        return html + glue
     }
 
-    /// Hugo writes nothing between a highlighted block and what follows it; cmark writes a new
-    /// line after every block: taken out after each `fencedCode` block.
+    /// Hugo writes nothing between a code block and what follows it; cmark writes a new line
+    /// after every block. Each code block ends in this mark, taken out with that new line.
+    private static let glue = "\u{E000}sitegen:glue\u{E001}"
+
     static func gluingCodeBlocks(_ html: String) -> String {
-        // On the bytes: this runs over every page's HTML, and a String search walks characters.
-        let open = Array(#"<pre tabindex="0"><code"#.utf8), close = Array("</code></pre>\n".utf8)
-        var html = html
-        return html.withUTF8 { bytes -> String? in
-            guard var start = bytes.firstIndex(of: open, from: 0) else { return nil }
-            var output: [UInt8] = []
-            output.reserveCapacity(bytes.count)
-            var copied = 0
-            while let end = bytes.firstIndex(of: close, from: start + open.count) {
-                output.append(contentsOf: bytes[copied..<(end + close.count - 1)])
-                copied = end + close.count
-                guard let next = bytes.firstIndex(of: open, from: copied) else { break }
-                start = next
-            }
-            output.append(contentsOf: bytes[copied...])
-            return String(decoding: output, as: UTF8.self)
-        } ?? html
+        guard html.contains(glue) else { return html }
+        return html.replacingOccurrences(of: glue + "\n", with: "").replacingOccurrences(of: glue, with: "")
     }
 
-    /// Code as Hugo writes it through Chroma, but for the colours: `<pre tabindex="0">`, the
+    /// Code as Chroma writes it through Hugo when it does not colour it: `<pre tabindex="0">`, the
     /// language as `class` and `data-lang`, escaped as Go escapes.
     static func plainChroma(_ code: String, language: String) -> String {
         let language = Builtins.escapeHTML(language)

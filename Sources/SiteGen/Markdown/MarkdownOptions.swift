@@ -11,6 +11,8 @@ public struct MarkdownOptions: Sendable, Hashable {
     /// HTML as Hugo's goldmark writes it (`<img …>`, `<hr>`, styled table cells…), for sites on
     /// Hugo's templates; cmark-gfm's own markup otherwise.
     public var goldmarkHTML = false
+    /// `markup.highlight`: how goldmark HTML colours code.
+    public var highlighting = CodeHighlighting()
 
     public init() {}
 }
@@ -23,5 +25,6 @@ extension MarkdownOptions {
         tocStartLevel = config.tocStartLevel
         tocEndLevel = config.tocEndLevel
         self.goldmarkHTML = goldmarkHTML
+        highlighting = config.highlighting
     }
 }

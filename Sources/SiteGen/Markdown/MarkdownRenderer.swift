@@ -52,7 +52,7 @@ public struct MarkdownRenderer: Sendable {
         // Footnote definitions, which cmark moves to the end of the document, are not content blocks.
         let contentBlockCount = root.children.count(where: { $0.type != CMARK_NODE_FOOTNOTE_DEFINITION })
         if options.goldmarkHTML {
-            GoldmarkHTML.rewriteContainers(in: root, document: document)
+            GoldmarkHTML.rewriteContainers(in: root, document: document, highlighting: options.highlighting)
             GoldmarkFootnotes.apply(to: root, in: document)
         }
 

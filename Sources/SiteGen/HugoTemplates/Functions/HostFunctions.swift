@@ -31,6 +31,20 @@ enum HostFunctions {
             case let value?: return .html(try markdownify(value.text ?? GoFormat.printed(value), context))
             }
         }
+        add(["highlight", "transform.Highlight"]) { arguments, context in
+            let values = arguments, arguments = Arguments(arguments, "highlight")
+            let code = try arguments.string(0), language = values.count > 1 ? try arguments.string(1) : ""
+            // Options as Hugo's string (`"linenos=table"`) or as a map.
+            var options: [(name: String, value: MarkdownAttributes.Value)] = []
+            if values.count > 2 {
+                if case .map(let map) = values[2] {
+                    options = map.entries.map { ($0.key, .string($0.value.text ?? GoFormat.printed($0.value))) }
+                } else {
+                    options = CodeHighlighting.options(try arguments.string(2))
+                }
+            }
+            return .html(try RenderHost.of(context).site.model.config.highlighting.html(of: code, language: language, attributes: options))
+        }
         functions["urls.Parse"] = ParsedURLObject.function
         add(["newScratch", "collections.NewScratch"]) { _, _ in .object(ScratchObject()) }
         // The time functions speak the page's language: each call takes the host's own.

@@ -1,0 +1,2 @@
+const greeting = "¡Hola, 世界! 😀";  // emoji: 🎉
+const ñ = `café ${greeting}`;
