@@ -20,7 +20,7 @@ enum EmbeddedLayouts {
             source("_internal/shortcodes/youtube.html", youtube),
             source("_internal/shortcodes/vimeo.html", vimeo),
             source("_internal/shortcodes/param.html", param),
-            source("_internal/shortcodes/gist.html", #"<script src="https://gist.github.com/{{ index .Params 0 }}/{{ index .Params 1 }}.js{{if len .Params | eq 3 }}?file={{ index .Params 2 }}{{end}}"></script>"#),
+            source("_internal/shortcodes/gist.html", #"<script type="application/javascript" src="https://gist.github.com/{{ index .Params 0 }}/{{ index .Params 1 }}.js{{if len .Params | eq 3 }}?file={{ index .Params 2 }}{{end}}"></script>"#),
         ]
     }
 

@@ -524,7 +524,7 @@ enum APStyleTitle {
 
 /// html/template's `stripTags`: the text of HTML outside tags and comments, as its context
 /// transitions find it, so that `<div title="1>2">` and `I <3 Ponies` come out right. Script and
-/// style contents go; a textarea's or title's stay, but for what follows their last `<` (Go's
+/// style contents go; a textarea's or title's stay, but for what follows their last `<` when they are closed (Go's
 /// quirk).
 enum HTMLText {
     private enum State { case text, tag, afterName, beforeValue, comment, rawText(element: String, emitted: Bool) }
@@ -596,10 +596,11 @@ enum HTMLText {
                 index = ends.count == 1 ? end + 1 : end
                 state = .tag
             case .rawText(let name, let emitted):
-                let end = specialTagEnd(bytes, name: name, from: index) ?? bytes.count
+                let closing = specialTagEnd(bytes, name: name, from: index)
+                let end = closing ?? bytes.count
                 if emitted {
-                    // Go emits up to the last `<` before the end tag.
-                    let lastOpen = bytes[index..<end].lastIndex(of: UInt8(ascii: "<")) ?? end
+                    // Go emits up to the last `<` before the end tag; with no end tag, all of it.
+                    let lastOpen = closing == nil ? end : bytes[index..<end].lastIndex(of: UInt8(ascii: "<")) ?? end
                     output += bytes[index..<lastOpen]
                 }
                 index = end

@@ -372,10 +372,17 @@ final class PageObject: TemplateObject, @unchecked Sendable {
         return path + format.baseName + "." + format.suffix
     }
 
+    /// The page's terms in the order its front matter lists them, as Hugo's `GetTerms` sorts
+    /// them (by their ordinal on the page).
     func terms(of taxonomy: String) -> [PageObject] {
         guard let configured = site.model.taxonomies.first(where: { $0.plural.lowercased() == taxonomy.lowercased() }) else { return [] }
-        let names = Set((model.frontMatter.taxonomies[configured.plural] ?? []).map { $0.lowercased() })
-        return configured.terms.filter { names.contains($0.name.lowercased()) }.map { site.pages[$0.page] }
+        let byName = Dictionary(configured.terms.map { ($0.name.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
+        var seen: Set<String> = []
+        return (model.frontMatter.taxonomies[configured.plural] ?? []).compactMap { name in
+            let key = name.lowercased()
+            guard seen.insert(key).inserted, let term = byName[key] else { return nil }
+            return site.pages[term.page]
+        }
     }
 
     // MARK: Members
