@@ -34,7 +34,7 @@ public struct Highlighter: Sendable {
 
     /// The tokens Chroma makes of the code, joined as Hugo's are; nil for a language it does not know.
     public func tokens(of code: String, language: String) -> [Token]? {
-        registry.lexer(for: language).map { Tokeniser(registry: registry).tokens(of: code, lexer: $0) }
+        registry.lexer(for: language).map { lexer in registry.matchers.with { Tokeniser(registry: registry, matchers: $0).tokens(of: code, lexer: lexer) } }
     }
 
     /// The code's HTML. `divAttributes` are written into the `<div>` after its class (which an
@@ -44,7 +44,7 @@ public struct Highlighter: Sendable {
         guard let lexer = registry.lexer(for: language), let style = HighlightStyle(named: options.style) ?? HighlightStyle(named: "swapoff") else {
             return Self.preStart(language: language, styleAttribute: "") + Self.escaped(code) + "</code></pre>"
         }
-        let tokens = Tokeniser(registry: registry).tokens(of: code, lexer: lexer)
+        let tokens = registry.matchers.with { Tokeniser(registry: registry, matchers: $0).tokens(of: code, lexer: lexer) }
         var html = "<div class=\"highlight" + (divClass.isEmpty ? "" : " " + divClass) + "\""
         // Unescaped, as Hugo writes them.
         for (name, value) in divAttributes { html += " \(name)=\"\(value)\"" }

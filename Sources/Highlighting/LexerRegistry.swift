@@ -9,6 +9,7 @@ public final class LexerRegistry: Sendable {
     private let byName: [String: Int]
     private let byAlias: [String: Int]
     private let compiled = Mutex<[Int: Result<Lexer, Lexer.DefinitionError>]>([:])
+    let matchers = RegexMatcherPool()
 
     init(_ definitions: [LexerDefinition]) {
         self.definitions = definitions

@@ -1,4 +1,5 @@
 import CICURegex
+import Synchronization
 
 /// A compiled ICU regular expression. It is shared between threads and never matched itself:
 /// each tokeniser matches with clones of its own (`RegexMatchers`).
@@ -33,8 +34,9 @@ final class MatchText {
 }
 
 /// One tokeniser's matchers: a clone of each pattern it has used, pointed at the text it lexes
-/// (which is kept while a matcher points at it).
-final class RegexMatchers {
+/// (which is kept while a matcher points at it). Used by one tokeniser at a time (the pool
+/// lends it), hence unchecked.
+final class RegexMatchers: @unchecked Sendable {
     private struct Clone {
         let matcher: OpaquePointer
         let groups: Int
@@ -73,5 +75,17 @@ final class RegexMatchers {
 
     deinit {
         for clone in clones.values { sitegen_regex_free(clone.matcher) }
+    }
+}
+
+/// Matchers kept between code blocks: cloning every pattern a lexer uses for each block cost
+/// more than lexing it. One set is lent to one tokeniser at a time.
+final class RegexMatcherPool: Sendable {
+    private let idle = Mutex<[RegexMatchers]>([])
+
+    func with<T>(_ body: (RegexMatchers) -> T) -> T {
+        let matchers = idle.withLock { $0.popLast() } ?? RegexMatchers()
+        defer { idle.withLock { $0.append(matchers) } }
+        return body(matchers)
     }
 }

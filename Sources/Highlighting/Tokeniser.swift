@@ -5,7 +5,7 @@ import Foundation
 /// character is an `Error` token (or, at a newline, the stack goes back to the first state).
 struct Tokeniser {
     let registry: LexerRegistry
-    private let matchers = RegexMatchers()
+    private let matchers: RegexMatchers
     private let depth = Depth()
 
     /// How deep lexers are nested in each other's matches; a lexer whose rules lex a match with
@@ -13,8 +13,9 @@ struct Tokeniser {
     private final class Depth { var value = 0 }
     private static let maximumDepth = 100
 
-    init(registry: LexerRegistry) {
+    init(registry: LexerRegistry, matchers: RegexMatchers) {
         self.registry = registry
+        self.matchers = matchers
     }
 
     /// The tokens of `text`, next ones of the same type joined as Chroma's `Coalesce` joins them.

@@ -85,6 +85,7 @@ import Thumbnails
             "config.yaml": "title: T\n",
             "content/_index.md": "---\ntitle: Home\n---\n",
             "content/newsletter/weekly-01/index.md": "---\ntitle: W1\ndate: 2026-11-20\nimage: card.jpg\ntags: [news]\n---\nSee ![the chart](chart.jpg).\n",
+            "content/zoned.md": "---\ntitle: Zoned\ndate: \"2026-11-20T09:00:00+01:00\"\nlastmod: 2026-11-21 10:00:00Z\n---\n",
         ])
         try site.write("content/newsletter/weekly-01/card.jpg", try Self.image(191, 100))
         try site.write("content/newsletter/weekly-01/chart.jpg", try Self.image(40, 30))
@@ -102,12 +103,16 @@ import Thumbnails
             "content/newsletter/weekly-02/map.png": "version https://git-lfs.github.com/spec/v1\noid sha256:4d7a\nsize 12345\n",
             "content/newsletter/weekly-02/diagram.png": "<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n",
             "content/newsletter/weekly-02/notes.txt": "old notes\n",
+            "content/blog/local.md": "---\ntitle: Local\ndate: 2026-11-02T09:00:00\n---\n",
+            "content/blog/local-toml.md": "+++\ntitle = 'Local'\npublishDate = 2026-11-02T09:30:00\n+++\n",
         ])
         try site.write("content/newsletter/weekly-02/cover.jpg", try Self.image(150, 100))
         let findings = try SiteCheck(options: BuildOptions(source: site.root)).findings(now: Self.now)
         let described = findings.map { "\($0.location) \($0.severity.rawValue) \($0.message.prefix(24))" }
         #expect(described == [
             "content/blog/filed.md:3:1 warning categories is not a taxo",
+            "content/blog/local-toml.md:3:1 warning publishDate 2026-11-02T0",
+            "content/blog/local.md:3:1 warning date 2026-11-02T09:00:00",
             "content/blog/soon.md:3:1 warning not a draft, but dated 2",
             "content/newsletter/weekly-02/diagram.png warning the file has an image ex",
             "content/newsletter/weekly-02/index.md:3:1 warning shares cover.jpg (150×10",

@@ -1,7 +1,8 @@
 import Foundation
 
 /// `sitegen check`'s front matter and resources, on the site as a build with drafts and future
-/// pages reads it: pages without a title, a page that is not a draft but dated in the future,
+/// pages reads it: pages without a title, a page that is not a draft but dated in the future, a
+/// date with a time of day but no time zone,
 /// front-matter keys named like a taxonomy the site does not have; bundle files no page mentions,
 /// and share images whose shape is not the 1.91:1 every service shows.
 struct ContentCheck {
@@ -27,6 +28,7 @@ struct ContentCheck {
                     findings.append(.warning(label, line: line("publishdate") ?? line("date"), column: 1,
                                              "not a draft, but dated \(Self.day(date)): it is left out of every build until then (sitegen build --future includes it)"))
                 }
+                findings += zonelessDates(page, source: source, label: label)
                 for key in page.frontMatter.params.keys.sorted() where Self.taxonomyLikeKeys.contains(key.lowercased()) && !taxonomies.contains(key.lowercased()) {
                     let known = site.config.taxonomies.map(\.plural).sorted().joined(separator: ", ")
                     findings.append(.warning(label, line: line(key.lowercased()), column: 1,
@@ -38,6 +40,44 @@ struct ContentCheck {
             }
         }
         return findings
+    }
+
+    /// The date keys whose value gives a time of day without a time zone (`2024-03-01T09:00:00`):
+    /// Hugo reads them as UTC, which is not the time the editor meant unless they work in UTC.
+    private func zonelessDates(_ page: Page, source: ContentSource, label: String) -> [Diagnostic] {
+        let keys = ["date", "publishdate", "expirydate", "lastmod"]
+        let lines = keys.compactMap { key in page.keyLines.first { $0.key.lowercased() == key }.map { (key: $0.key, line: $0.value) } }
+        guard !lines.isEmpty else { return [] }
+        let file = siteFolder.appendingPathComponent(source.root).appendingPathComponent(source.path)
+        guard let text = try? String(contentsOf: file, encoding: .utf8) else { return [] }
+        let fileLines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        return lines.compactMap { entry in
+            guard entry.line >= 1, entry.line <= fileLines.count,
+                  let value = Self.dateValue(fileLines[entry.line - 1], key: entry.key), Self.hasTimeWithoutZone(value) else { return nil }
+            return .warning(label, line: entry.line, column: 1,
+                            "\(entry.key) \(value) has a time but no time zone: it is read as UTC; write \(value)Z or with its offset (\(value)+01:00)")
+        }
+    }
+
+    /// The value after `key:` or `key =` on a front-matter line, without quotes.
+    private static func dateValue(_ line: Substring, key: String) -> String? {
+        let trimmed = line.drop { $0 == " " || $0 == "\t" || $0 == "\"" }
+        guard trimmed.lowercased().hasPrefix(key.lowercased()) else { return nil }
+        var rest = trimmed.dropFirst(key.count).drop { $0 == " " || $0 == "\"" }
+        guard let separator = rest.first, separator == ":" || separator == "=" else { return nil }
+        rest = rest.dropFirst().drop { $0 == " " || $0 == "\"" || $0 == "'" }
+        let value = rest.prefix { $0 != "\"" && $0 != "'" && $0 != "," && $0 != "#" }.trimmingCharacters(in: .whitespaces)
+        return value.isEmpty ? nil : value
+    }
+
+    /// `2024-03-01T09:00`, `2024-03-01 09:00:00`: a date and a time, and no `Z` or offset after it.
+    static func hasTimeWithoutZone(_ value: String) -> Bool {
+        let characters = Array(value)
+        guard characters.count >= 16, characters[4] == "-", characters[7] == "-", characters[10] == "T" || characters[10] == " ",
+              characters[0..<4].allSatisfy(\.isNumber), characters[11..<13].allSatisfy(\.isNumber), characters[13] == ":" else { return false }
+        let time = characters[11...].prefix { $0.isNumber || $0 == ":" || $0 == "." }
+        let zone = String(characters[(11 + time.count)...]).trimmingCharacters(in: .whitespaces)
+        return zone.isEmpty
     }
 
     private func resourceFindings(_ page: Page, source: ContentSource) -> [Diagnostic] {
