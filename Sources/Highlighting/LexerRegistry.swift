@@ -80,7 +80,12 @@ public final class LexerRegistry: Sendable {
     private func compiledLexer(_ index: Int) -> Result<Lexer, Lexer.DefinitionError> {
         if let done = compiled.withLock({ $0[index] }) { return done }
         let result = Result { () throws(Lexer.DefinitionError) in try Lexer(definitions[index]) }
-        compiled.withLock { $0[index] = result }
-        return result
+        // Of two threads that compiled the same lexer, both use the first one kept: the matcher
+        // pool knows patterns by identity, which a freed lexer's patterns would hand on.
+        return compiled.withLock { kept in
+            if let first = kept[index] { return first }
+            kept[index] = result
+            return result
+        }
     }
 }
