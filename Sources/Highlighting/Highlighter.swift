@@ -1,3 +1,5 @@
+import Synchronization
+
 /// How code is highlighted: Hugo's `markup.highlight` settings, which a code fence's attributes
 /// and the `highlight` shortcode's options override.
 public struct HighlightOptions: Sendable, Hashable {
@@ -27,11 +29,6 @@ public struct Highlighter: Sendable {
         self.registry = registry
     }
 
-    /// Whether Chroma knows the language (by name, alias or file extension).
-    public func knows(_ language: String) -> Bool {
-        registry.name(for: language) != nil
-    }
-
     /// The tokens Chroma makes of the code, joined as Hugo's are; nil for a language it does not know.
     public func tokens(of code: String, language: String) -> [Token]? {
         registry.lexer(for: language).map { lexer in registry.matchers.with { Tokeniser(registry: registry, matchers: $0).tokens(of: code, lexer: lexer) } }
@@ -41,10 +38,9 @@ public struct Highlighter: Sendable {
     /// attribute `class` extends), as Hugo does with a fence's other attributes.
     public func html(of code: String, language: String, options: HighlightOptions = HighlightOptions(),
                      divClass: String = "", divAttributes: [(String, String)] = []) -> String {
-        guard let lexer = registry.lexer(for: language), let style = HighlightStyle(named: options.style) ?? HighlightStyle(named: "swapoff") else {
+        guard let tokens = tokens(of: code, language: language), let style = HighlightStyle(named: options.style) ?? HighlightStyle(named: "swapoff") else {
             return Self.preStart(language: language, styleAttribute: "") + Self.escaped(code) + "</code></pre>"
         }
-        let tokens = registry.matchers.with { Tokeniser(registry: registry, matchers: $0).tokens(of: code, lexer: lexer) }
         var html = "<div class=\"highlight" + (divClass.isEmpty ? "" : " " + divClass) + "\""
         // Unescaped, as Hugo writes them.
         for (name, value) in divAttributes { html += " \(name)=\"\(value)\"" }
@@ -86,10 +82,23 @@ struct HTMLFormatter {
     init(style: HighlightStyle, options: HighlightOptions, language: String) {
         self.options = options
         self.language = language
-        var css = style.formatterCSS(tabWidth: options.tabWidth, highlightsLines: !options.highlightedLines.isEmpty)
+        let key = CSSKey(style: options.style, tabWidth: options.tabWidth, highlightsLines: !options.highlightedLines.isEmpty, inline: options.noClasses)
+        if let known = Self.computed.withLock({ $0[key] }) {
+            css = known
+            return
+        }
+        var css = style.formatterCSS(tabWidth: options.tabWidth, highlightsLines: key.highlightsLines)
         if options.noClasses { css = css.mapValues(HighlightStyle.compressed) }
+        Self.computed.withLock { $0[key] = css }
         self.css = css
     }
+
+    /// What the CSS of a code block depends on; it is worked out once for each.
+    private struct CSSKey: Hashable {
+        let style: String, tabWidth: Int, highlightsLines: Bool, inline: Bool
+    }
+
+    private static let computed = Mutex<[CSSKey: [TokenType: String]]>([:])
 
     func write(_ tokens: [Token], into out: inout String) {
         let lines = Self.lines(tokens)

@@ -10,6 +10,9 @@ public final class LexerRegistry: Sendable {
     private let byAlias: [String: Int]
     private let compiled = Mutex<[Int: Result<Lexer, Lexer.DefinitionError>]>([:])
     let matchers = RegexMatcherPool()
+    /// Each language asked for and its lexer: an unknown one (or none) is matched against every
+    /// lexer's file patterns, which is not work for each code block.
+    private let found = Mutex<[String: Int?]>([:])
 
     init(_ definitions: [LexerDefinition]) {
         self.definitions = definitions
@@ -33,11 +36,6 @@ public final class LexerRegistry: Sendable {
         return try? compiledLexer(index).get()
     }
 
-    /// Whether Chroma has a lexer for the language, and its name.
-    public func name(for language: String) -> String? {
-        index(for: language).map { definitions[$0].name }
-    }
-
     /// Compiles every lexer, and says why each that does not compile fails (a test runs this).
     public func compilationFailures() -> [String] {
         definitions.indices.compactMap { index in
@@ -47,6 +45,13 @@ public final class LexerRegistry: Sendable {
     }
 
     private func index(for language: String) -> Int? {
+        if let known = found.withLock({ $0[language] }) { return known }
+        let index = lookUp(language)
+        found.withLock { $0[language] = index }
+        return index
+    }
+
+    private func lookUp(_ language: String) -> Int? {
         if let index = byName[language] ?? byAlias[language] ?? byName[language.lowercased()] ?? byAlias[language.lowercased()] {
             return index
         }

@@ -20,8 +20,7 @@ struct Tokeniser {
 
     /// The tokens of `text`, next ones of the same type joined as Chroma's `Coalesce` joins them.
     func tokens(of text: String, lexer: Lexer) -> [Token] {
-        // Chroma's `EnsureLF`: `\r\n` and a lone `\r` are newlines.
-        let text = text.contains("\r") ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
+        let text = Self.ensuringLF(text)
         var out: [Token] = []
         tokenise(text, lexer: lexer, state: "root", nested: false, into: &out)
         return Self.coalesced(out)
@@ -197,6 +196,7 @@ struct Tokeniser {
         }
     }
 
+    /// Chroma's `EnsureLF`: `\r\n` and a lone `\r` are newlines.
     private static func ensuringLF(_ text: String) -> String {
         text.contains("\r") ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
     }
