@@ -4,6 +4,7 @@ import Foundation
 /// into the site must find a file there, and its `#anchor` an element with that id. Each broken
 /// link is reported at the content file of the page it is on, at the link's line and column when
 /// the file writes it as it is, else at the page (a template's link, or one made from a `ref`).
+/// The links out of the site are collected for `ExternalLinkCheck` (`sitegen check --external`).
 struct LinkCheck {
     /// The built site's folder.
     let output: URL
@@ -11,10 +12,6 @@ struct LinkCheck {
 
     func findings() -> [Diagnostic] {
         let files = Set(SiteFolderReader(site: output).files(under: output).files)
-        var sources: [String: (page: Page, urls: SiteURLs)] = [:]
-        for site in sites {
-            for page in site.pages where page.source != nil { sources[page.outputPath] = (page, site.urls) }
-        }
         var knownIDs: [String: Set<String>] = [:]
         func ids(of file: String) -> Set<String> {
             if let known = knownIDs[file] { return known }
@@ -24,10 +21,7 @@ struct LinkCheck {
         }
         var findings: [Diagnostic] = []
         var fromLayouts: [String: [String]] = [:]
-        for file in files.sorted() where file.hasSuffix(".html") {
-            // Only pages made from content files: the rest (lists, pagers, aliases) are made from those.
-            guard let (page, urls) = sources[file], let source = page.source,
-                  let html = try? String(contentsOf: output.appendingPathComponent(file), encoding: .utf8) else { continue }
+        forEachContentPage(among: files) { file, page, source, urls, html in
             var reported: Set<String> = []
             for link in Self.attributes(Self.links, in: html) where !reported.contains(link) {
                 guard let (target, anchor) = Self.target(of: link, from: file, urls: urls) else { continue }
@@ -51,11 +45,48 @@ struct LinkCheck {
             }
         }
         // A link a layout writes is broken on every page that shows it: said once.
-        for (problem, pages) in fromLayouts {
-            let others = pages.count > 1 ? " and \(pages.count - 1) other page\(pages.count == 2 ? "" : "s")" : ""
-            findings.append(.error(pages[0], "\(problem) (here\(others); the link is not in the Markdown: a layout, shortcode or render hook writes it)"))
-        }
+        findings += fromLayouts.map { Self.fromLayout(.error, problem: $0.key, pages: $0.value) }
         return findings
+    }
+
+    /// A link a layout writes, wrong on `pages` (the first reported): one finding for them all.
+    static func fromLayout(_ severity: Diagnostic.Severity, problem: String, pages: [String]) -> Diagnostic {
+        let others = pages.count > 1 ? " and \(pages.count - 1) other page\(pages.count == 2 ? "" : "s")" : ""
+        return Diagnostic(severity, SourceLocation(file: pages[0]),
+                          "\(problem) (here\(others); the link is not in the Markdown: a layout, shortcode or render hook writes it)")
+    }
+
+    /// Every http(s) link and image out of the site, without its fragment, once per page, at
+    /// the line and column where the page's Markdown writes it (none where a layout does).
+    func externalLinks() -> [ExternalLinkCheck.Use] {
+        var uses: [ExternalLinkCheck.Use] = []
+        forEachContentPage(among: Set(SiteFolderReader(site: output).files(under: output).files)) { file, page, source, urls, html in
+            var seen: Set<String> = []
+            for link in Self.attributes(Self.links, in: html) where Self.target(of: link, from: file, urls: urls) == nil {
+                let decoded = link.replacingOccurrences(of: "&amp;", with: "&")
+                let absolute = decoded.hasPrefix("//") ? "https:" + decoded : decoded
+                guard ["http://", "https://"].contains(where: { absolute.lowercased().hasPrefix($0) }) else { continue }
+                let url = absolute.firstIndex(of: "#").map { String(absolute[..<$0]) } ?? absolute
+                guard seen.insert(url).inserted else { continue }
+                let position = Self.position(of: decoded, in: page) ?? Self.position(of: link, in: page)
+                uses.append(ExternalLinkCheck.Use(url: url, file: source.label, line: position?.line, column: position?.column))
+            }
+        }
+        return uses
+    }
+
+    /// The HTML pages of `files` made from content files, in path order: the rest (lists,
+    /// pagers, aliases) are made from those.
+    private func forEachContentPage(among files: Set<String>, _ body: (_ file: String, Page, ContentSource, SiteURLs, _ html: String) -> Void) {
+        var sources: [String: (page: Page, urls: SiteURLs)] = [:]
+        for site in sites {
+            for page in site.pages where page.source != nil { sources[page.outputPath] = (page, site.urls) }
+        }
+        for file in files.sorted() where file.hasSuffix(".html") {
+            guard let (page, urls) = sources[file], let source = page.source,
+                  let html = try? String(contentsOf: output.appendingPathComponent(file), encoding: .utf8) else { continue }
+            body(file, page, source, urls, html)
+        }
     }
 
     /// The output file a link leads to (empty for the page itself) and its anchor; nil for a link

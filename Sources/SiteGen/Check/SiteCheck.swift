@@ -2,7 +2,8 @@ import Foundation
 
 /// `sitegen check`: what is wrong with a site's sources, file by file, without building it:
 /// encodings (`EncodingCheck`), what loading the site finds, front matter and bundle files
-/// (`ContentCheck`), translations (`TranslationCheck`) and links in the built site (`LinkCheck`).
+/// (`ContentCheck`), translations (`TranslationCheck`) and links in the built site (`LinkCheck`;
+/// with `--external`, `ExternalLinkCheck` too).
 public struct SiteCheck: Sendable {
     public let options: BuildOptions
 
@@ -13,7 +14,21 @@ public struct SiteCheck: Sendable {
     /// Every finding, grouped by file (files in path order, each file's in line order). What
     /// keeps the site from loading is among them, as errors.
     public func findings(now: Date = Date()) throws(DiagnosticList) -> [Diagnostic] {
+        Self.inOrder(try examine(now: now, collectingExternalLinks: false).findings)
+    }
+
+    /// Every finding, as `findings(now:)`, and what is wrong with the links out of the site, each
+    /// URL requested once (`sitegen check --external`); the answers that were good are kept in
+    /// the cache folder's `links.json`.
+    public func findings(now: Date = Date(), external: ExternalLinkCheck.Options) async throws(DiagnosticList) -> [Diagnostic] {
+        let examined = try examine(now: now, collectingExternalLinks: true)
+        let check = ExternalLinkCheck(options: external, cacheFile: options.cacheDirectory.appendingPathComponent("links.json"))
+        return Self.inOrder(examined.findings + (await check.findings(examined.externalLinks, now: now)))
+    }
+
+    private func examine(now: Date, collectingExternalLinks: Bool) throws(DiagnosticList) -> (findings: [Diagnostic], externalLinks: [ExternalLinkCheck.Use]) {
         var findings = try encodings().findings()
+        var externalLinks: [ExternalLinkCheck.Use] = []
         var options = self.options
         options.includeDrafts = true
         options.includeFuture = true
@@ -27,12 +42,19 @@ public struct SiteCheck: Sendable {
             let sites = try loader.assemble(content)
             findings += ContentCheck(sites: sites, siteFolder: options.source, now: now).findings()
             findings += TranslationCheck(sites: sites).findings()
-            findings += try links(sites)
+            let followed = links(sites, collectingExternalLinks: collectingExternalLinks)
+            findings += followed.findings
+            externalLinks = followed.external
         } catch {
             findings += error.diagnostics
         }
-        // A file that is not UTF-8 is reported by the encodings and by loading, alike: once.
-        return Array(Set(findings)).sorted { a, b in
+        return (findings, externalLinks)
+    }
+
+    /// Grouped by file (files in path order, each file's in line order), each once: a file that
+    /// is not UTF-8 is reported by the encodings and by loading, alike.
+    private static func inOrder(_ findings: [Diagnostic]) -> [Diagnostic] {
+        Array(Set(findings)).sorted { a, b in
             (a.location.file, a.location.line ?? 0, a.location.column ?? 0, a.message) < (b.location.file, b.location.line ?? 0, b.location.column ?? 0, b.message)
         }
     }
@@ -51,8 +73,9 @@ public struct SiteCheck: Sendable {
     }
 
     /// The site built as it is published (no drafts, no future pages) into a folder of its own,
-    /// and its internal links followed; what stops the build is among the findings instead.
-    private func links(_ sites: [Site]) throws(DiagnosticList) -> [Diagnostic] {
+    /// and its internal links followed (and its external ones collected, when asked); what stops
+    /// the build is among the findings instead.
+    private func links(_ sites: [Site], collectingExternalLinks: Bool) -> (findings: [Diagnostic], external: [ExternalLinkCheck.Use]) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-check-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         var options = self.options
@@ -61,9 +84,10 @@ public struct SiteCheck: Sendable {
         do {
             _ = try Builder(options: options).build()
         } catch {
-            return error.diagnostics
+            return (error.diagnostics, [])
         }
-        return LinkCheck(output: options.destination, sites: sites).findings()
+        let check = LinkCheck(output: options.destination, sites: sites)
+        return (check.findings(), collectingExternalLinks ? check.externalLinks() : [])
     }
 
     private func encodings() throws(DiagnosticList) -> EncodingCheck {
