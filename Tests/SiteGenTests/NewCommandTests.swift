@@ -174,6 +174,25 @@ import Testing
         #expect(throws: DiagnosticList.self) { try NewsletterIssue(options: BuildOptions(source: site.root)).create(now: Self.now) }
     }
 
+    @Test func archetypesSeeTheIssueNumber() throws {
+        let site = try TestSite([
+            "config.yaml": "title: Berty\n",
+            "content/newsletter/weekly-10/index.md": Self.issue(10, folder: "weekly-10", date: "2026-11-13T10:00:00Z"),
+            "content/newsletter/weekly-11/index.md": Self.issue(11, folder: "weekly-11", date: "2026-11-20T10:00:00Z"),
+            "archetypes/newsletter/index.md": "---\ntitle: \"{{ .Name }}\"\n---\nIssue {{ .IssueNumber }}{{ with .IssueNumber }}, after {{ sub . 1 }}{{ end }}.\n",
+            "archetypes/default.md": "---\ntitle: \"{{ .Name }}\"\n---\nIssue {{ .IssueNumber }}{{ with .IssueNumber }}, after {{ sub . 1 }}{{ end }}.\n",
+        ])
+        _ = try NewsletterIssue(options: BuildOptions(source: site.root)).create(now: Self.now)
+        func content(_ path: String) throws -> String { try String(contentsOf: site.root.appendingPathComponent("content/" + path), encoding: .utf8) }
+        #expect(try content("newsletter/weekly-12/index.md").hasSuffix("---\nIssue 12, after 11.\n"))
+        // Made by path in the newsletter section: the number after the highest there, now 12.
+        _ = try NewContent(options: BuildOptions(source: site.root)).create("newsletter/special", now: Self.now)
+        #expect(try content("newsletter/special/index.md").hasSuffix("---\nIssue 13, after 12.\n"))
+        // Elsewhere, 0.
+        _ = try NewContent(options: BuildOptions(source: site.root)).create("blog/post.md", now: Self.now)
+        #expect(try content("blog/post.md").hasSuffix("---\nIssue 0.\n"))
+    }
+
     @Test func aSectionWithoutIssuesStartsAtOneToday() throws {
         let site = try TestSite(["config.yaml": "title: Berty\n", "content/newsletter/_index.md": "---\ntitle: Weekly\n---\n"])
         let made = try NewsletterIssue(options: BuildOptions(source: site.root)).create(now: Self.now)

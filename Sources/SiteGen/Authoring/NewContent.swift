@@ -7,8 +7,9 @@ import GoTemplates
 /// The archetype is the first found of `KIND.md` (a folder `KIND/` for a bundle) in the site's
 /// `archetypes/` and then each theme's, then `default.md` in the same places, then Hugo's own;
 /// KIND is `--kind` or the path's first folder. Its Markdown files are Go templates, run as text
-/// with Hugo's functions and `.Name`, `.Date`, `.Type`, `.Section`, `.File` and `.Site`; its
-/// other files are copied. Nothing is ever overwritten.
+/// with Hugo's functions and `.Name`, `.Date`, `.Type`, `.Section`, `.File` and `.Site`, and our
+/// `.IssueNumber` (the newsletter section's next issue number, 0 elsewhere); its other files are
+/// copied. Nothing is ever overwritten.
 public struct NewContent: Sendable {
     public let options: BuildOptions
 
@@ -23,13 +24,14 @@ public struct NewContent: Sendable {
     /// returns the files made, from the site folder. `now` is the archetypes' `.Date`; `setting`
     /// are front-matter keys written into the page's own file after its archetype ran.
     public func create(_ path: String, kind: String? = nil, now: Date = Date()) throws(DiagnosticList) -> [String] {
-        try create(path, kind: kind, now: now, setting: [])
+        try create(path, kind: kind, now: now, setting: [], issueNumber: nil)
     }
 
     /// `bundleFromFile`: a bundle may be made from a file archetype, as its `index.md`, when the
-    /// kind has no folder archetype (`hugo new` refuses).
+    /// kind has no folder archetype (`hugo new` refuses). `issueNumber`: the archetype's
+    /// `.IssueNumber`; nil, the newsletter section's next one for a path in it.
     func create(_ path: String, kind: String?, now: Date, setting fields: [FrontMatterEditor.Field],
-                bundleFromFile: Bool = false) throws(DiagnosticList) -> [String] {
+                issueNumber: Int?, bundleFromFile: Bool = false) throws(DiagnosticList) -> [String] {
         var path = path.trimmingSlashes
         if path.hasPrefix("content/") { path.removeFirst("content/".count) }
         guard !path.isEmpty, !path.split(separator: "/").contains("..") else {
@@ -45,6 +47,9 @@ public struct NewContent: Sendable {
         let isFile = ContentScanner.markdownExtensions.contains((path as NSString).pathExtension.lowercased())
         let segments = path.split(separator: "/")
         let kind = kind ?? (segments.count > 1 ? String(segments[0]) : "")
+        let newsletter = config.newsletter.section.trimmingSlashes
+        let issueNumber = issueNumber ?? (segments.count > 1 && String(segments[0]) == newsletter
+            ? NewsletterIssue(options: options).nextNumber(in: newsletter) : 0)
         let archetype: Archetype, files: [(name: String, text: String?)]
         if let found = Archetype.find(kind: kind, forBundle: !isFile, site: site, themes: config.themes) {
             archetype = found
@@ -68,7 +73,7 @@ public struct NewContent: Sendable {
             let data = ArchetypeObject(name: isFile ? ((path as NSString).lastPathComponent as NSString).deletingPathExtension
                                                     : (path as NSString).lastPathComponent,
                                        date: GoTimeLayout.format(GoTime(now, location: .local), layout: GoTimeLayout.rfc3339), kind: kind, file: FileObject(source: source),
-                                       site: host.site(language: source.language))
+                                       site: host.site(language: source.language), issueNumber: issueNumber)
             var rendered = try host.render(text, file: archetype.label(of: name), data: data)
             if name.isEmpty || name == "index.md" { rendered = FrontMatterEditor.setting(fields, in: rendered) }
             made.append((relative, Data(rendered.utf8)))
@@ -173,20 +178,23 @@ private struct ArchetypeHost {
     }
 }
 
-/// Hugo's `ArchetypeFileData`: the new file's name, the time, its kind, its `.File` and the site.
+/// Hugo's `ArchetypeFileData`: the new file's name, the time, its kind, its `.File` and the site;
+/// and `.IssueNumber`, SiteGen's own.
 final class ArchetypeObject: TemplateObject {
     let name: String
     let date: String
     let kind: String
     let file: FileObject
     let site: SiteObject
+    let issueNumber: Int
 
-    init(name: String, date: String, kind: String, file: FileObject, site: SiteObject) {
+    init(name: String, date: String, kind: String, file: FileObject, site: SiteObject, issueNumber: Int) {
         self.name = name
         self.date = date
         self.kind = kind
         self.file = file
         self.site = site
+        self.issueNumber = issueNumber
     }
 
     var typeName: String { "*create.ArchetypeFileData" }
@@ -199,6 +207,7 @@ final class ArchetypeObject: TemplateObject {
         "Section": { data, _, _ in .string(String(data.file.source.path.split(separator: "/").dropLast().first ?? "")) },
         "File": { data, _, _ in .object(data.file) },
         "Site": { data, _, _ in .object(data.site) },
+        "IssueNumber": { data, _, _ in .int(data.issueNumber) },
     ])
 
     func value(of member: Member, arguments: [TemplateValue], context: CallContext) throws -> TemplateValue? {

@@ -52,7 +52,14 @@ public struct NewsletterIssue: Sendable {
             .init(key: "date", value: .raw(Self.rfc3339(day))),
             .init(key: "draft", value: .raw("true")),
         ] + (aliases.isEmpty ? [] : [.init(key: "aliases", value: .list(aliases))])
-        return try NewContent(options: options).create(section + "/" + folder, kind: section, now: day, setting: fields, bundleFromFile: true)
+        return try NewContent(options: options).create(section + "/" + folder, kind: section, now: day, setting: fields,
+                                                        issueNumber: number, bundleFromFile: true)
+    }
+
+    /// The number after the highest of `section` (1 for a section without issues): an
+    /// archetype's `.IssueNumber` for a page made in the section by path.
+    func nextNumber(in section: String) -> Int {
+        ((try? earlierIssues(in: section))?.map(\.number).max() ?? 0) + 1
     }
 
     /// The section's bundles in the default language, with the numbers they carry.
