@@ -1,5 +1,6 @@
 import Foundation
 import SiteGen
+import Synchronization
 
 /// What the command line writes to the terminal: colours only on a terminal and without
 /// `NO_COLOR` (no-color.org), and a live line of the build's stage that only a terminal gets.
@@ -24,10 +25,19 @@ enum Terminal {
             }
         }
         guard isInteractive else { return nil }
+        // Counts come from several threads: one that reports late does not move the line back.
+        let shown = Mutex<(stage: BuildProgress.Stage?, done: Int)>((nil, 0))
         return BuildProgress { event in
             switch event {
             case .started(let stage, let count):
+                shown.withLock { $0 = (stage, 0) }
                 FileHandle.standardError.write(Data("\r\u{1B}[K\(stage.rawValue)\(count.map { " (\($0))" } ?? "")…".utf8))
+            case .advanced(let stage, let done, let total):
+                shown.withLock { shown in
+                    guard shown.stage != stage || done > shown.done else { return }
+                    shown = (stage, done)
+                    FileHandle.standardError.write(Data("\r\u{1B}[K\(stage.rawValue): \(done) of \(total)…".utf8))
+                }
             case .finished(.writing, _):
                 FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
             case .finished:

@@ -73,7 +73,7 @@ struct BuildState: Sendable {
         if options.drawCards && selection.cards?.isEmpty != true {
             cards = ShareCards(sites: sites, siteDirectory: options.source,
                                cache: ImageCache(directory: options.cacheDirectory.appendingPathComponent("cards")))
-                .render(pages: selection.cards)
+                .render(pages: selection.cards, progress: options.progress)
         }
         let statics: (files: [OutputFile], warnings: [Diagnostic]) = selection.otherFiles ? staticFiles(options) : ([], [])
         var files = statics.files + (selection.otherFiles ? resourceFiles(options) : []) + cards.files
@@ -81,19 +81,23 @@ struct BuildState: Sendable {
         var rendered: [RenderedOutput] = [], problems: [Diagnostic] = []
         if let hugoLayouts {
             let hugoSites = HugoSites(sites: sites, config: content.config, sourceFolder: options.source, data: hugoLayouts.data)
-            let result = HugoRenderer(sites: hugoSites, layouts: hugoLayouts, strings: content.strings).render()
+            let result = HugoRenderer(sites: hugoSites, layouts: hugoLayouts, strings: content.strings).render(progress: options.progress)
             releaseInBackground(consume hugoSites)
             if !result.problems.isEmpty { throw DiagnosticList(result.problems) }
             files += result.files
             warnings += result.warnings
             return Output(files: files, rendered: [], cards: cards.files.count, warnings: warnings)
         }
-        for index in sites.indices {
+        let renderers = sites.indices.map { index in
             let context = RenderContext(sites: sites, index: index, translations: indexes.translations, strings: content.strings,
                                         generator: Builder.generator, drawsCards: options.drawCards, images: images,
                                         recordsReads: recording)
             let renderer = SiteRenderer(context: context, templates: templates)
-            let result = renderer.render((plans.indices.contains(index) ? plans[index] : renderer.plan()).filter { selection.output(index, $0) })
+            return (context, renderer, (plans.indices.contains(index) ? plans[index] : renderer.plan()).filter { selection.output(index, $0) })
+        }
+        let counter = options.progress.counter(.templates, total: renderers.map(\.2.count).reduce(0, +))
+        for (context, renderer, planned) in renderers {
+            let result = renderer.render(planned, counter: counter)
             problems += result.problems
             rendered += result.outputs
             files += result.outputs.map(\.file)

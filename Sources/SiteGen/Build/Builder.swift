@@ -110,7 +110,7 @@ public struct Builder: Sendable {
         let written: Int
         do {
             written = try options.progress.run(.writing, count: output.files.count) { () throws(Diagnostic) in
-                try OutputWriter(destination: options.destination, cleansDestination: options.cleansDestination).write(output.files)
+                try OutputWriter(destination: options.destination, cleansDestination: options.cleansDestination).write(output.files, progress: options.progress)
             }
         } catch {
             throw DiagnosticList([error])

@@ -39,7 +39,8 @@ struct ShareCards: Sendable {
 
     /// Every page's card and every section thumbnail; with `pages`, only the cards that show
     /// something of those pages (their own, and their section pages' for the section's title).
-    func render(pages: Set<PageRef>? = nil) -> Output {
+    /// `progress` is told of each page's card.
+    func render(pages: Set<PageRef>? = nil, progress: BuildProgress? = nil) -> Output {
         var jobs: [(site: Int, page: Site.PageID, path: String)] = []
         for (siteIndex, site) in sites.enumerated() {
             for id in site.renderedPages {
@@ -48,7 +49,7 @@ struct ShareCards: Sendable {
             }
         }
         let logos = logoSources()
-        var output = renderPageCards(jobs, logos: logos)
+        var output = renderPageCards(jobs, logos: logos, counter: progress.counter(.cards, total: jobs.count))
         output.files += renderThumbnails(logos: logos, warnings: &output.warnings)
         return output
     }
@@ -88,8 +89,10 @@ struct ShareCards: Sendable {
         return files
     }
 
-    private func renderPageCards(_ jobs: [(site: Int, page: Site.PageID, path: String)], logos: [String: ImageSource]) -> Output {
+    private func renderPageCards(_ jobs: [(site: Int, page: Site.PageID, path: String)], logos: [String: ImageSource],
+                                 counter: StageCounter?) -> Output {
         let results = jobs.parallelMap { job -> Result<OutputFile, Diagnostic> in
+            defer { counter?.countOne() }
             let site = sites[job.site], page = site[job.page]
             let settings = site.config.cards.forSection(page.section)
             do {

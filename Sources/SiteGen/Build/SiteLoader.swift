@@ -201,8 +201,10 @@ struct SiteLoader {
                                           return (layouts, hugoSites, hugoSites.sites.map { RenderHost(site: $0, layouts: layouts, strings: content.strings) })
                                       })
         let problems = WarningLog()
+        let counter = options.progress.counter(.markdown, total: work.count)
         let rendered = work.parallelMap { ref in
-            ReadRecorder.recording(recording) { pageContent.render(ref.page, in: contexts[ref.site], problems: problems) }
+            defer { counter?.countOne() }
+            return ReadRecorder.recording(recording) { pageContent.render(ref.page, in: contexts[ref.site], problems: problems) }
         }
         releaseInBackground(consume pageContent)
         var results: [PageRef: RenderedMarkdown] = [:], reads: [PageRef: PageReads] = [:]

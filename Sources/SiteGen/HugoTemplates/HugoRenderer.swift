@@ -16,7 +16,8 @@ struct HugoRenderer: Sendable {
         case siteFiles(site: Int)
     }
 
-    func render() -> (files: [OutputFile], problems: [Diagnostic], warnings: [Diagnostic]) {
+    /// `progress`: told of each page output rendered.
+    func render(progress: BuildProgress? = nil) -> (files: [OutputFile], problems: [Diagnostic], warnings: [Diagnostic]) {
         let hosts = sites.sites.map { RenderHost(site: $0, layouts: layouts, strings: strings) }
         var jobs: [Job] = []
         for site in sites.sites {
@@ -48,10 +49,14 @@ struct HugoRenderer: Sendable {
             guard case .page(let site, let id, _) = job else { return false }
             return sites.sites[site].pages[id].model.kind == .notFound
         }
+        let counter = progress.counter(.templates, total: jobs.count)
         var results = [Result<Rendered, DiagnosticList>?](repeating: nil, count: jobs.count)
         for batch in [jobs.indices.filter { !isNotFound(jobs[$0]) }, jobs.indices.filter { isNotFound(jobs[$0]) }] {
             let order = batch.map { ($0, weight(jobs[$0])) }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.map(\.0)
-            for (index, result) in zip(order, order.map { jobs[$0] }.parallelMap { render($0, hosts: hosts) }) {
+            for (index, result) in zip(order, order.map { jobs[$0] }.parallelMap { job in
+                defer { counter?.countOne() }
+                return render(job, hosts: hosts)
+            }) {
                 results[index] = result
             }
         }

@@ -22,8 +22,9 @@ public struct OutputWriter: Sendable {
     private var parent: URL { destination.deletingLastPathComponent() }
     private var stagingPrefix: String { ".\(destination.lastPathComponent).staging-" }
 
-    /// Writes `files` (later entries win over earlier ones with the same path) and returns how many were written.
-    public func write(_ files: [OutputFile]) throws(Diagnostic) -> Int {
+    /// Writes `files` (later entries win over earlier ones with the same path) and returns how
+    /// many were written; `progress` is told of each.
+    public func write(_ files: [OutputFile], progress: BuildProgress? = nil) throws(Diagnostic) -> Int {
         let fileManager = FileManager.default
         let staging = parent.appendingPathComponent(stagingPrefix + UUID().uuidString.prefix(8))
         do {
@@ -38,7 +39,9 @@ public struct OutputWriter: Sendable {
             let ordered = unique.keys.sorted().map { unique[$0]! }
             // Paths joined as strings: building a URL for each of thousands of files was 3 % of a build.
             let stagingPath = staging.path
+            let counter = progress.counter(.writing, total: ordered.count)
             let failures = ordered.parallelMap { file -> String? in
+                defer { counter?.countOne() }
                 do {
                     try Self.write(file, toPath: stagingPath + "/" + file.path)
                     return nil

@@ -29,9 +29,10 @@ struct SiteRenderer: Sendable {
         let template: String?
     }
 
-    /// Renders `planned` outputs of this site.
-    func render(_ planned: [Planned]) -> (outputs: [RenderedOutput], problems: [Diagnostic]) {
+    /// Renders `planned` outputs of this site, each counted by `counter` when done.
+    func render(_ planned: [Planned], counter: StageCounter? = nil) -> (outputs: [RenderedOutput], problems: [Diagnostic]) {
         let results = planned.parallelMap { planned in
+            defer { counter?.countOne() }
             let (result, reads) = ReadRecorder.recording(context.recordsReads) {
                 Result(catching: { () throws(DiagnosticList) in try render(planned) })
             }
