@@ -36,4 +36,18 @@ import Testing
             #expect(error.message == "can't evaluate field Titel in type *hugolib.pageState (did you mean 'Title'?)")
         }
     }
+
+    @Test func aFunctionATemplateMistypesIsSuggested() {
+        var namespace = TemplateNamespace()
+        #expect {
+            try namespace.add("{{ urlqeury \"a b\" }}", name: "t")
+        } throws: { error in
+            (error as? TemplateSyntaxError)?.message == "function \"urlqeury\" not defined (did you mean 'urlquery'?)"
+        }
+        #expect {
+            try namespace.add("{{ deploy }}", name: "u")
+        } throws: { error in
+            (error as? TemplateSyntaxError)?.message == "function \"deploy\" not defined"
+        }
+    }
 }

@@ -441,7 +441,8 @@ public struct Parser {
                 _ = next()
                 return .function(direct, token.position)
             }
-            throw TemplateSyntaxError("function \"\(token.text)\" not defined", at: token.position)
+            let name = peek.kind == .field ? token.text + peek.text : token.text
+            throw TemplateSyntaxError("function \"\(name)\" not defined" + Suggestion.phrase(for: name, among: functions.keys), at: token.position)
         case .dot:
             return .dot(token.position)
         case .keyword(.nil):
