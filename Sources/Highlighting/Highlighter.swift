@@ -16,6 +16,9 @@ public struct HighlightOptions: Sendable, Hashable {
     public var tabWidth = 4
     /// Lines to highlight, numbered as shown (from `lineNumberStart`).
     public var highlightedLines: [ClosedRange<Int>] = []
+    /// Hugo's `hl_inline`: the code in `<code class="code-inline language-…">`, without the
+    /// `<div>`, the `<pre>` and the spans of each line (so without numbers in the lines).
+    public var inline = false
 
     public init() {}
 }
@@ -39,18 +42,30 @@ public struct Highlighter: Sendable {
     public func html(of code: String, language: String, options: HighlightOptions = HighlightOptions(),
                      divClass: String = "", divAttributes: [(String, String)] = []) -> String {
         guard let tokens = tokens(of: code, language: language), let style = HighlightStyle(named: options.style) ?? HighlightStyle(named: "swapoff") else {
+            if options.inline { return Self.inlineStart(language: language) + Self.escaped(code) + "</code>" }
             return Self.preStart(language: language, styleAttribute: "") + Self.escaped(code) + "</code></pre>"
         }
-        var html = "<div class=\"highlight" + (divClass.isEmpty ? "" : " " + divClass) + "\""
+        let formatter = HTMLFormatter(style: style, options: options, language: language)
+        var html = ""
+        if options.inline {
+            formatter.write(tokens, into: &html)
+            return html
+        }
+        html = "<div class=\"highlight" + (divClass.isEmpty ? "" : " " + divClass) + "\""
         // Unescaped, as Hugo writes them.
         for (name, value) in divAttributes { html += " \(name)=\"\(value)\"" }
         html += ">"
-        HTMLFormatter(style: style, options: options, language: language).write(tokens, into: &html)
+        formatter.write(tokens, into: &html)
         return html + "</div>"
     }
 
     static func preStart(language: String, styleAttribute: String) -> String {
         "<pre tabindex=\"0\"\(styleAttribute)><code" + (language.isEmpty ? "" : " class=\"language-\(language)\" data-lang=\"\(language)\"") + ">"
+    }
+
+    /// Hugo's `inlineCodeAttrs`: the class even without a language (`language-`).
+    static func inlineStart(language: String) -> String {
+        "<code class=\"code-inline language-\(language)\">"
     }
 
     /// Go's `html.EscapeString`, which Chroma escapes with (html/template's escaper, in
@@ -109,7 +124,7 @@ struct HTMLFormatter {
             out += "<div\(attribute(.preWrapper))>\n"
             out += "<table\(attribute(.lineTable))><tr>"
             out += "<td\(attribute(.lineTableTD))>\n"
-            out += Highlighter.preStart(language: "", styleAttribute: attribute(.preWrapper))
+            out += wrapperStart(code: false)
             var highlightIndex = 0
             for index in lines.indices {
                 let line = options.lineNumberStart + index
@@ -118,15 +133,19 @@ struct HTMLFormatter {
                 out += "<span\(attribute(.lineNumbersTable))\(lineID(line))>\(lineTitle(digits, line))\n</span>"
                 if highlighted { out += "</span>" }
             }
-            out += "</code></pre>"
+            out += wrapperEnd(code: false)
             out += "</td>\n"
             out += "<td\(attribute(.lineTableTD, extra: "width:100%"))>\n"
         }
-        out += Highlighter.preStart(language: language, styleAttribute: attribute(.preWrapper))
+        out += wrapperStart(code: true)
         var highlightIndex = 0
         for (index, tokens) in lines.enumerated() {
             let line = options.lineNumberStart + index
             let highlighted = shouldHighlight(&highlightIndex, line, ranges)
+            if options.inline {
+                writeTokens(tokens, into: &out)
+                continue
+            }
             out += "<span"
             if highlighted {
                 if options.noClasses {
@@ -141,15 +160,30 @@ struct HTMLFormatter {
                 out += "<span\(attribute(.lineNumbers))\(lineID(line))>\(lineTitle(digits, line))</span>"
             }
             out += "<span\(attribute(.codeLine))>"
-            for token in tokens {
-                let text = Highlighter.escaped(token.value)
-                let style = attribute(token.type)
-                out += style.isEmpty ? text : "<span\(style)>\(text)</span>"
-            }
+            writeTokens(tokens, into: &out)
             out += "</span></span>"
         }
-        out += "</code></pre>"
+        out += wrapperEnd(code: true)
         if inTable { out += "</td></tr></table>\n</div>\n" }
+    }
+
+    private func writeTokens(_ tokens: [Token], into out: inout String) {
+        for token in tokens {
+            let text = Highlighter.escaped(token.value)
+            let style = attribute(token.type)
+            out += style.isEmpty ? text : "<span\(style)>\(text)</span>"
+        }
+    }
+
+    /// Hugo's pre wrapper around the code (`code`) or the line numbers of a table: `<pre>` and
+    /// `<code>`, or for inline code `<code>` around the code only.
+    private func wrapperStart(code: Bool) -> String {
+        if options.inline { return code ? Highlighter.inlineStart(language: language) : "" }
+        return Highlighter.preStart(language: code ? language : "", styleAttribute: attribute(.preWrapper))
+    }
+
+    private func wrapperEnd(code: Bool) -> String {
+        options.inline ? (code ? "</code>" : "") : "</code></pre>"
     }
 
     /// Chroma's `SplitTokensIntoLines`: a token with newlines is cut after each, and the line

@@ -11,8 +11,8 @@ public struct CodeHighlighting: Sendable, Hashable {
 
     /// The options Hugo reads, lower-cased, as they may be written in the configuration, a
     /// fence's attributes (`{linenos=table hl_lines=[2,"4-5"]}`) or the shortcode's
-    /// (`"linenos=table,hl_lines=2 4-5"`). Hugo 0.111 takes `nohl`, `guesssyntax` and
-    /// `hl_inline` off a fence and leaves its code highlighted; so does SiteGen.
+    /// (`"linenos=table,hl_lines=2 4-5"`). Hugo 0.111 takes `nohl` and `guesssyntax` off a
+    /// fence and leaves its code highlighted; so does SiteGen.
     static let optionNames: Set<String> = [
         "anchorlinenos", "codefences", "guesssyntax", "hl_lines", "hl_inline", "lineanchors", "linenos", "linenostart",
         "linenumbersintable", "noclasses", "nohl", "style", "tabwidth",
@@ -40,6 +40,7 @@ public struct CodeHighlighting: Sendable, Hashable {
                 // `table` and `inline` say where the numbers go; anything but false shows them.
                 if value.text == "table" || value.text == "inline" { result.options.lineNumbersInTable = value.text == "table" }
                 result.options.lineNumbers = Self.bool(value) ?? (value.text != "false")
+            case "hl_inline": result.options.inline = Self.bool(value) ?? result.options.inline
             case "hl_lines":
                 result.options.highlightedLines = Self.lineRanges(value, start: result.options.lineNumberStart)
             default:
