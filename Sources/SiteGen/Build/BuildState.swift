@@ -18,6 +18,8 @@ struct BuildState: Sendable {
     let images: ImageVariants
     /// Each templated output's template and reads, by output path.
     var outputs: [String: OutputRecord] = [:]
+    /// What each job of the Hugo templates (a page in a format, with its pagers) read.
+    var hugoReads: [HugoRenderer.Job: PageReads] = [:]
     /// Each site's planned outputs, kept while the structure and the pages' templates stay.
     var plans: [[SiteRenderer.Planned]] = []
     /// Outputs an interrupted rebuild left to render (see `IncrementalBuild.build`).
@@ -54,6 +56,8 @@ struct BuildState: Sendable {
         var cards: Set<PageRef>?
         /// Static files, bundle files and the site-wide files (aliases, robots, redirects, sitemap index).
         var otherFiles = true
+        /// The jobs of the Hugo templates to run; nil for every one.
+        var hugoJobs: Set<HugoRenderer.Job>?
 
         static var everything: Selection { Selection(output: { _, _ in true }, cards: nil) }
     }
@@ -64,6 +68,7 @@ struct BuildState: Sendable {
         var rendered: [RenderedOutput]
         var cards: Int
         var warnings: [Diagnostic]
+        var hugoReads: [HugoRenderer.Job: PageReads] = [:]
     }
 
     /// Templates → share cards → site-wide files: the files of the site, with static files and
@@ -81,12 +86,13 @@ struct BuildState: Sendable {
         var rendered: [RenderedOutput] = [], problems: [Diagnostic] = []
         if let hugoLayouts {
             let hugoSites = HugoSites(sites: sites, config: content.config, sourceFolder: options.source, data: hugoLayouts.data)
-            let result = HugoRenderer(sites: hugoSites, layouts: hugoLayouts, strings: content.strings).render(progress: options.progress)
+            let result = HugoRenderer(sites: hugoSites, layouts: hugoLayouts, strings: content.strings)
+                .render(progress: options.progress, only: selection.hugoJobs, recording: recording)
             releaseInBackground(consume hugoSites)
             if !result.problems.isEmpty { throw DiagnosticList(result.problems) }
             files += result.files
             warnings += result.warnings
-            return Output(files: files, rendered: [], cards: cards.files.count, warnings: warnings)
+            return Output(files: files, rendered: [], cards: cards.files.count, warnings: warnings, hugoReads: result.reads)
         }
         let renderers = sites.indices.map { index in
             let context = RenderContext(sites: sites, index: index, translations: indexes.translations, strings: content.strings,
@@ -126,6 +132,7 @@ struct BuildState: Sendable {
 
     /// Notes what `output` read and wrote.
     mutating func remember(_ output: Output) {
+        hugoReads.merge(output.hugoReads) { $1 }
         for item in output.rendered {
             guard let template = item.template, let reads = item.reads else { continue }
             outputs[item.file.path] = OutputRecord(template: template, reads: reads)

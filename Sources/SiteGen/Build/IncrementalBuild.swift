@@ -45,8 +45,7 @@ public struct IncrementalBuild: Sendable {
         let started = Date()
         // The state is taken, not copied, so that patching a page does not copy every page; a
         // failed rebuild puts back what it changed.
-        // A site on Hugo templates is built again whole: what its outputs read is not recorded yet.
-        if state?.hugoLayouts == nil, let edit = state.flatMap({ Edit(pending, state: $0, source: options.source) }), var state = state.take() {
+        if let edit = state.flatMap({ Edit(pending, state: $0, source: options.source) }), var state = state.take() {
             defer { self.state = state }
             if let report = try rebuild(&state, edit, viewing: viewing, started: started, interrupted: interrupted, landed: landed) {
                 pending = []
@@ -166,6 +165,8 @@ public struct IncrementalBuild: Sendable {
         }
         if !problems.isEmpty { throw DiagnosticList(problems) }
         let edited = Set(reloaded.map(\.ref))
+        // On Hugo templates, what outputs read of pages is recorded for their bodies only.
+        if state.hugoLayouts != nil && (!bodiesOnly || edit.templates || !edit.staticFiles.isEmpty) { return nil }
 
         let oldTemplates = state.templates
         state.templates = templates
@@ -178,7 +179,8 @@ public struct IncrementalBuild: Sendable {
 
         // The site models: patched when only bodies changed, else assembled again and compared.
         var change = SiteChange(), everything = false, previousPlans: [[SiteRenderer.Planned]] = []
-        var markdownTargets: Set<PageRef>? = edited
+        // With the pages whose Markdown (a shortcode, a render hook) shows an edited page's.
+        var markdownTargets: Set<PageRef>? = edited.union(state.markdownReads.filter { !$0.value.contents.isDisjoint(with: edited) }.keys)
         if bodiesOnly {
             for (_, _, page, ref) in reloaded {
                 for keep in [\BuildState.assembled, \BuildState.sites] {
@@ -217,7 +219,7 @@ public struct IncrementalBuild: Sendable {
         // Markdown of the pages that may have changed; outputs show a page's content only if it did.
         if markdownTargets?.isEmpty != true {
             let markdown = loader.renderMarkdown(state.sites, content: state.content, only: markdownTargets, recording: true,
-                                                 indexes: state.indexes)
+                                                 indexes: state.indexes, hugoLayouts: state.hugoLayouts)
             if !markdown.problems.isEmpty { throw DiagnosticList(markdown.problems) }
             for (ref, reads) in markdown.reads {
                 let (previous, previousReads) = (state.sites[ref.site].pages[ref.page].rendered, state.markdownReads[ref])
@@ -231,6 +233,8 @@ public struct IncrementalBuild: Sendable {
                 }
             }
         }
+
+        if state.hugoLayouts != nil { return try renderHugoOutputs(&state, showing: change.contents, started: started, landed: landed) }
 
         // Outputs that read a changed page or use a changed template: the edited and viewed pages' first.
         if everything { state.count() }
@@ -276,6 +280,22 @@ public struct IncrementalBuild: Sendable {
         // Every batch reports the content's warnings again.
         return Builder(options: options).report(state, filesWritten: written.count, cards: drawn,
                                                 started: started, warnings: Array(Set(warnings)))
+    }
+
+    /// On Hugo templates, after an edit of pages' bodies: the jobs (a page in a format, with its
+    /// pagers) that showed any of `contents`, rendered again, and what changed of them written.
+    private func renderHugoOutputs(_ state: inout BuildState, showing contents: Set<PageRef>, started: Date,
+                                   landed: (Landed) -> Void) throws(DiagnosticList) -> BuildReport {
+        let jobs = Set(state.hugoReads.filter { !$0.value.contents.isDisjoint(with: contents) }.keys)
+        var written: [String] = [], warnings: [Diagnostic] = []
+        if !jobs.isEmpty {
+            let selection = BuildState.Selection(output: { _, _ in false }, cards: [], otherFiles: false, hugoJobs: jobs)
+            let output = try state.render(options: options, recording: true, selection: selection)
+            written = try write(output, removing: [], into: &state, changedSources: [])
+            warnings = output.warnings
+            if !written.isEmpty { landed(.files(written)) }
+        }
+        return Builder(options: options).report(state, filesWritten: written.count, cards: 0, started: started, warnings: warnings)
     }
 
     /// The outputs that read what an edit changed, that use a changed template, or that are new.

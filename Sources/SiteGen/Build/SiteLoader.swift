@@ -202,10 +202,15 @@ struct SiteLoader {
                                       })
         let problems = WarningLog()
         let counter = options.progress.counter(.markdown, total: work.count)
+        let onDemand = ContentOnDemand(pages: Set(work)) { ref in
+            ReadRecorder.recording(recording) { pageContent.render(ref.page, in: contexts[ref.site], problems: problems) }
+        }
+        pageContent.hugo?.sites.contentOnDemand = onDemand
         let rendered = work.parallelMap { ref in
             defer { counter?.countOne() }
-            return ReadRecorder.recording(recording) { pageContent.render(ref.page, in: contexts[ref.site], problems: problems) }
+            return onDemand.result(of: ref)
         }
+        pageContent.hugo?.sites.contentOnDemand = nil
         releaseInBackground(consume pageContent)
         var results: [PageRef: RenderedMarkdown] = [:], reads: [PageRef: PageReads] = [:]
         for (ref, (result, read)) in zip(work, rendered) {

@@ -9,15 +9,24 @@ struct HugoRenderer: Sendable {
     let layouts: HugoLayouts
     let strings: StringTables?
 
-    private enum Job: Sendable {
+    enum Job: Sendable, Hashable {
         /// One page in one format.
         case page(site: Int, page: Site.PageID, format: OutputFormat)
         /// A language's sitemap, aliases and `robots.txt`.
         case siteFiles(site: Int)
     }
 
-    /// `progress`: told of each page output rendered.
-    func render(progress: BuildProgress? = nil) -> (files: [OutputFile], problems: [Diagnostic], warnings: [Diagnostic]) {
+    struct Output {
+        var files: [OutputFile] = []
+        var problems: [Diagnostic] = []
+        var warnings: [Diagnostic] = []
+        /// What each job read, when recorded.
+        var reads: [Job: PageReads] = [:]
+    }
+
+    /// Every job, or `only` those (then without the files of the site as a whole: the sitemap
+    /// index, the assets); `progress` is told of each. `recording`: what each job reads is noted.
+    func render(progress: BuildProgress? = nil, only: Set<Job>? = nil, recording: Bool = false) -> Output {
         let hosts = sites.sites.map { RenderHost(site: $0, layouts: layouts, strings: strings) }
         var jobs: [Job] = []
         for site in sites.sites {
@@ -28,6 +37,7 @@ struct HugoRenderer: Sendable {
             }
         }
         jobs += sites.sites.map { .siteFiles(site: $0.index) }
+        if let only { jobs = jobs.filter(only.contains) }
         // The lists first, longest first: one renders all its pagers, and left for the end it
         // would keep one core busy while the others wait. A sitemap lists every page.
         func weight(_ job: Job) -> Int {
@@ -50,30 +60,34 @@ struct HugoRenderer: Sendable {
             return sites.sites[site].pages[id].model.kind == .notFound
         }
         let counter = progress.counter(.templates, total: jobs.count)
-        var results = [Result<Rendered, DiagnosticList>?](repeating: nil, count: jobs.count)
+        var results = [(Result<Rendered, DiagnosticList>, PageReads?)?](repeating: nil, count: jobs.count)
         for batch in [jobs.indices.filter { !isNotFound(jobs[$0]) }, jobs.indices.filter { isNotFound(jobs[$0]) }] {
             let order = batch.map { ($0, weight(jobs[$0])) }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.map(\.0)
             for (index, result) in zip(order, order.map { jobs[$0] }.parallelMap { job in
                 defer { counter?.countOne() }
-                return render(job, hosts: hosts)
+                return ReadRecorder.recording(recording) { render(job, hosts: hosts) }
             }) {
                 results[index] = result
             }
         }
-        var files: [OutputFile] = [], problems: [Diagnostic] = [], warnings: [Diagnostic] = []
-        for case let result? in results {
+        var output = Output()
+        for (job, (result, reads)) in zip(jobs, results.map { $0! }) {
             switch result {
             case .success(let rendered):
-                files += rendered.files
-                warnings += rendered.warnings
+                output.files += rendered.files
+                output.warnings += rendered.warnings
             case .failure(let list):
-                problems += list.diagnostics
+                output.problems += list.diagnostics
             }
+            output.reads[job] = reads
         }
-        if sites.sites.count > 1, !sites.formats.disabled.contains("sitemap"), let index = try? sitemapIndex(host: hosts[0]) { files.append(index) }
-        files += layouts.assets.publishedFiles
+        if only == nil {
+            if sites.sites.count > 1, !sites.formats.disabled.contains("sitemap"), let index = try? sitemapIndex(host: hosts[0]) { output.files.append(index) }
+            output.files += layouts.assets.publishedFiles
+        }
         // A template that fails on every page is reported once.
-        return (files, DiagnosticList(unique: problems).diagnostics, warnings)
+        output.problems = DiagnosticList(unique: output.problems).diagnostics
+        return output
     }
 
     private struct Rendered: Sendable {

@@ -9,8 +9,9 @@ final class RenderHost: Sendable {
     let site: SiteObject
     let layouts: HugoLayouts
     let strings: StringTables?
-    /// `partialCached` results, by partial and variant keys.
-    let partialCache = Mutex<[String: TemplateValue]>([:])
+    /// `partialCached` results, by partial and variant keys, with what making them read when an
+    /// incremental build records it.
+    let partialCache = Mutex<[String: (value: TemplateValue, reads: PageReads?)]>([:])
     /// The time functions in this language (`time.Format` names months in it).
     let timeFunctions: [String: FunctionReference]
     /// Dates in this language's names (`.GroupByDate "January"` is `mars` in French).

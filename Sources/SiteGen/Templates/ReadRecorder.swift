@@ -16,6 +16,23 @@ final class ReadRecorder: @unchecked Sendable {
         reads.contents.insert(page)
     }
 
+    func read(_ other: PageReads) {
+        reads.pages.formUnion(other.pages)
+        reads.contents.formUnion(other.contents)
+        reads.lists.formUnion(other.lists)
+    }
+
+    /// Runs `body` into a recorder of its own when one records around it, whose reads are then the
+    /// outer one's too, and returns them: what a cached result read, for each later rendering
+    /// that shows it (`partialCached`).
+    static func apart<T>(_ body: () throws -> T) rethrows -> (T, PageReads?) {
+        guard let outer = current else { return (try body(), nil) }
+        let inner = ReadRecorder()
+        let value = try $current.withValue(inner, operation: body)
+        outer.read(inner.reads)
+        return (value, inner.reads)
+    }
+
     /// Runs `body` recording into a new recorder when `recording`, and returns what it read.
     static func recording<T>(_ recording: Bool, _ body: () -> T) -> (T, PageReads?) {
         guard recording else { return (body(), nil) }

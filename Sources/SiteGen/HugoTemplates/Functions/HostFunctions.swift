@@ -121,9 +121,12 @@ enum HostFunctions {
         if cached {
             let variants = arguments.dropFirst(2).map(variantKey).joined(separator: "\u{0}")
             let key = name + "\u{1}" + variants
-            if let value = host.partialCache.withLock({ $0[key] }) { return value }
-            let value = try render(name, data: data, host: host, context: context)
-            host.partialCache.withLock { $0[key] = value }
+            if let cached = host.partialCache.withLock({ $0[key] }) {
+                if let reads = cached.reads { ReadRecorder.current?.read(reads) }
+                return cached.value
+            }
+            let (value, reads) = try ReadRecorder.apart { try render(name, data: data, host: host, context: context) }
+            host.partialCache.withLock { $0[key] = (value, reads) }
             return value
         }
         return try render(name, data: data, host: host, context: context)

@@ -118,7 +118,20 @@ final class PageObject: TemplateObject, @unchecked Sendable {
     /// Hugo titles its 404 page "404 Page not found".
     var title: String { model.kind == .notFound && model.source == nil ? "404 Page not found" : model.title }
     var lastmod: Int { dates.lastmod?.unixSeconds ?? .min }
-    var contentLength: Int { model.rendered?.html.utf8.count ?? 0 }
+    var contentLength: Int { rendered?.html.utf8.count ?? 0 }
+
+    /// The page's rendered Markdown. Each read of it, and of what is made of it (`.Summary`,
+    /// `.Plain`, the word counts, even when they are known already), is noted for the output
+    /// being rendered: after an edit of the page's body, only the outputs that showed some of it
+    /// are rendered again (`IncrementalBuild`).
+    var rendered: RenderedMarkdown? {
+        notingContentRead()
+        return site.all.contentOnDemand?.rendered(PageRef(site: site.index, page: id)) ?? model.rendered
+    }
+
+    private func notingContentRead() {
+        ReadRecorder.current?.readContent(PageRef(site: site.index, page: id))
+    }
     /// Pages of several languages are translations of each other when they share this: the front
     /// matter's `translationKey`, else what SiteGen's model gives (the path in the content folder).
     var translationKey: String {
@@ -173,14 +186,16 @@ final class PageObject: TemplateObject, @unchecked Sendable {
 
     /// Hugo's `.Plain`: the content without its tags.
     var plain: String {
+        notingContentRead()
         if let known = derived.plain.withLock({ $0 }) { return known }
-        let made = PlainText.of(model.rendered?.html ?? "")
+        let made = PlainText.of(rendered?.html ?? "")
         derived.plain.withLock { $0 = made }
         return made
     }
 
     /// Hugo's `.WordCount`: the words of the plain text, split at white space.
     var wordCount: Int {
+        notingContentRead()
         if let known = derived.wordCount.withLock({ $0 }) { return known }
         let made = PlainText.wordCount(plain)
         derived.wordCount.withLock { $0 = made }
@@ -251,15 +266,16 @@ final class PageObject: TemplateObject, @unchecked Sendable {
     /// Hugo 0.111's `.Summary`: the HTML above `<!--more-->`, or the front matter's `summary`, or
     /// else the plain text cut after `summaryLength` words at the end of a sentence.
     var summary: (text: String, truncated: Bool) {
+        notingContentRead()
         if let known = derived.summary.withLock({ $0 }) { return known }
         let made: (text: String, truncated: Bool)
-        if let rendered = model.rendered, model.frontMatter.summary?.isEmpty == false {
+        if let rendered = rendered, model.frontMatter.summary?.isEmpty == false {
             // Markdownified, as `markdownify` does: one paragraph loses its `<p>`.
             var html = rendered.summaryHTML.trimmingCharacters(in: .newlines)
             if html.hasPrefix("<p>"), html.hasSuffix("</p>"), html.components(separatedBy: "<p>").count == 2 { html = String(html.dropFirst(3).dropLast(4)) }
             // Hugo 0.111 calls such a summary truncated only when a `<!--more-->` is there too.
             made = (html, rendered.hasManualSummary)
-        } else if let rendered = model.rendered, rendered.hasManualSummary {
+        } else if let rendered = rendered, rendered.hasManualSummary {
             made = (rendered.summaryHTML, rendered.isTruncated)
         } else {
             made = Self.wholeSentences(plain, words: site.model.config.summaryLength)
@@ -390,7 +406,7 @@ final class PageObject: TemplateObject, @unchecked Sendable {
     static let members = MemberTable<PageObject>([
         "Title": { page, _, _ in .string(page.title) },
         "LinkTitle": { page, _, _ in .string(page.linkTitle) },
-        "Content": { page, _, _ in .html(page.model.rendered?.html ?? "") },
+        "Content": { page, _, _ in .html(page.rendered?.html ?? "") },
         "RenderString": { page, arguments, context in
             // `.RenderString MARKUP` or `.RenderString (dict "display" "block") MARKUP`.
             guard let markup = arguments.last, arguments.count <= 2 else { throw TemplateFailure("RenderString takes the options and the markup") }
@@ -409,10 +425,10 @@ final class PageObject: TemplateObject, @unchecked Sendable {
         "ReadingTime": { page, _, _ in .int((page.wordCount + 212) / 213) },
         "TableOfContents": { page, _, _ in
             let config = page.site.all.config
-            return .html(TableOfContentsBuilder.hugoHTML(page.model.rendered?.headings ?? [], startLevel: config.tocStartLevel,
+            return .html(TableOfContentsBuilder.hugoHTML(page.rendered?.headings ?? [], startLevel: config.tocStartLevel,
                                                          stopLevel: config.tocEndLevel, ordered: config.tocOrdered))
         },
-        "Fragments": { page, _, _ in .object(FragmentsObject(page.model.rendered?.headings ?? [])) },
+        "Fragments": { page, _, _ in .object(FragmentsObject(page.rendered?.headings ?? [])) },
         "Len": { page, _, _ in .int(page.contentLength) },
         "Permalink": { page, _, _ in .string(page.permalink) },
         "RelPermalink": { page, _, _ in .string(page.relPermalink) },

@@ -14,6 +14,9 @@ final class HugoSites: @unchecked Sendable {
     let sourceFolder: URL
     /// What `.RenderString` and `markdownify` render with: the site's settings, goldmark's HTML.
     let markdown: MarkdownRenderer
+    /// While the pages' Markdown is rendered: their content, for shortcodes and render hooks that
+    /// show another page's. Set before the stage, cleared after it.
+    var contentOnDemand: ContentOnDemand?
 
     init(sites models: [Site], config: SiteConfig, sourceFolder: URL, data: TemplateValue,
          environment: String = "production") {

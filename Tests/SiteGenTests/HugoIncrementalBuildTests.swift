@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+@testable import SiteGen
+
+/// Rebuilds of a site on Hugo templates: an edit of a page's body renders again only the outputs
+/// that showed some of it (its page, lists with its summary, feeds, a cached partial with its
+/// content, a page whose shortcode shows it), and the site is a clean build's, file for file.
+@Suite struct HugoIncrementalBuildTests {
+    static func site() throws -> TestSite {
+        try TestSite([
+            "config.toml": """
+                title = "Test"
+                baseURL = "https://example.org/"
+                [taxonomies]
+                tag = "tags"
+                """,
+            "layouts/_default/baseof.html": """
+                <html><body>{{ block "main" . }}{{ end }}<aside>{{ partialCached "latest.html" . }}</aside></body></html>
+                """,
+            "layouts/_default/single.html": """
+                {{ define "main" }}<h1>{{ .Title }}</h1>{{ .Content }}{{ with .Next }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}{{ end }}
+                """,
+            "layouts/_default/list.html": """
+                {{ define "main" }}<h1>{{ .Title }}</h1>{{ range .Pages }}<article>{{ .Title }}: {{ .Summary }} ({{ .WordCount }} words)</article>{{ end }}{{ end }}
+                """,
+            "layouts/partials/latest.html": """
+                {{ with index (where .Site.RegularPages "Section" "news") 0 }}Latest: {{ .Plain | truncate 40 }}{{ end }}
+                """,
+            "layouts/shortcodes/quote-of.html": """
+                <blockquote>{{ with .Site.GetPage (.Get 0) }}{{ .Plain }}{{ end }}</blockquote>
+                """,
+            "content/blog/_index.md": "---\ntitle: Blog\n---\n",
+            "content/blog/one.md": "---\ntitle: One\ndate: 2026-01-01\ntags: [swift]\n---\nThe first post.\n",
+            "content/blog/two.md": "---\ntitle: Two\ndate: 2026-02-01\n---\nThe second post quotes: {{< quote-of \"/blog/one\" >}}\n",
+            "content/blog/three.md": "---\ntitle: Three\ndate: 2026-03-01\n---\nThe third post.\n",
+            "content/news/_index.md": "---\ntitle: News\n---\n",
+            "content/news/latest.md": "---\ntitle: Latest\ndate: 2026-04-01\n---\nThe latest news.\n",
+        ])
+    }
+
+    @Test func aBodyEditRendersOnlyWhatShowedThePage() throws {
+        let site = try Self.site()
+        var build = IncrementalBuild(options: site.options())
+        try build.build()
+        let before = try IncrementalBuildTests.identities(site)
+        try site.write("content/blog/one.md", "---\ntitle: One\ndate: 2026-01-01\ntags: [swift]\n---\nThe first post, rewritten.\n")
+        var landed: [String] = []
+        let report = try build.build(changed: ["content/blog/one.md"], landed: { if case .files(let paths) = $0 { landed += paths } })
+
+        #expect(try site.read("blog/one/index.html").contains("The first post, rewritten."))
+        #expect(try site.read("blog/two/index.html").contains("<blockquote>The first post, rewritten.\n</blockquote>"))
+        let rewritten = try IncrementalBuildTests.rewritten(site, since: before)
+        #expect(rewritten == [
+            "blog/one/index.html",
+            "blog/two/index.html",  // its shortcode shows the first post's text
+            "blog/index.html", "blog/index.xml",  // its summary and word count
+            "index.xml",  // the home feed's description
+            "tags/swift/index.html", "tags/swift/index.xml",
+        ])
+        #expect(!rewritten.contains("blog/three/index.html"), "a neighbour shows its title only")
+        #expect(Set(landed) == rewritten && report.filesWritten == rewritten.count)
+        try IncrementalBuildTests.expectSameAsCleanBuild(site)
+    }
+
+    /// A partial cached by the first output that needed it still counts for the others that
+    /// showed it from the cache.
+    @Test func aCachedPartialCountsForEveryOutputThatShowsIt() throws {
+        let site = try Self.site()
+        var build = IncrementalBuild(options: site.options())
+        try build.build()
+        let before = try IncrementalBuildTests.identities(site)
+        try site.write("content/news/latest.md", "---\ntitle: Latest\ndate: 2026-04-01\n---\nFresher news.\n")
+        try build.build(changed: ["content/news/latest.md"])
+
+        let rewritten = try IncrementalBuildTests.rewritten(site, since: before)
+        for page in ["index.html", "blog/index.html", "blog/one/index.html", "blog/three/index.html", "tags/swift/index.html", "news/latest/index.html"] {
+            #expect(try site.read(page).contains("Latest: Fresher news."), "\(page)")
+            #expect(rewritten.contains(page), "\(page)")
+        }
+        try IncrementalBuildTests.expectSameAsCleanBuild(site)
+    }
+
+    /// Front matter, templates and new pages still build the whole site, and match a clean build.
+    @Test func otherEditsBuildTheWholeSite() throws {
+        let site = try Self.site()
+        var build = IncrementalBuild(options: site.options())
+        try build.build()
+        try site.write("content/blog/three.md", "---\ntitle: Third\ndate: 2026-03-01\n---\nThe third post.\n")
+        try build.build(changed: ["content/blog/three.md"])
+        #expect(try site.read("blog/two/index.html").contains(">Third</a>"))
+        try IncrementalBuildTests.expectSameAsCleanBuild(site)
+
+        try site.write("layouts/_default/single.html", "{{ define \"main\" }}<h2>{{ .Title }}</h2>{{ .Content }}{{ end }}")
+        try build.build(changed: ["layouts/_default/single.html"])
+        #expect(try site.read("blog/one/index.html").contains("<h2>One</h2>"))
+        try IncrementalBuildTests.expectSameAsCleanBuild(site)
+
+        try site.write("content/blog/four.md", "---\ntitle: Four\ndate: 2026-05-01\n---\nThe fourth post.\n")
+        try build.build(changed: ["content/blog/four.md"])
+        #expect(site.exists("blog/four/index.html"))
+        try IncrementalBuildTests.expectSameAsCleanBuild(site)
+    }
+}
