@@ -100,4 +100,29 @@ import Testing
         #expect(site.exists("blog/four/index.html"))
         try IncrementalBuildTests.expectSameAsCleanBuild(site)
     }
+
+    /// Of a paginated list, only the pagers that show the page are rendered again (and the first,
+    /// which decides the pagination).
+    @Test func onlyThePagersThatShowThePageAreRenderedAgain() throws {
+        var files = [
+            "config.toml": "title = \"Test\"\nbaseURL = \"https://example.org/\"\npaginate = 2\ndisableKinds = [\"taxonomy\", \"term\"]\n",
+            "layouts/_default/single.html": "{{ .Content }}",
+            "layouts/_default/list.html": "{{ range .Paginator.Pages }}<p>{{ .Summary }}</p>{{ end }}",
+            "content/blog/_index.md": "---\ntitle: Blog\n---\n",
+        ]
+        for day in 1...6 { files["content/blog/p\(day).md"] = "---\ntitle: P\(day)\ndate: 2026-01-0\(day)\n---\nPost \(day).\n" }
+        let site = try TestSite(files)
+        var build = IncrementalBuild(options: site.options())
+        try build.build()
+        let before = try IncrementalBuildTests.identities(site)
+        // Newest first: p1 is on the third pager of the blog and of the home page.
+        try site.write("content/blog/p1.md", "---\ntitle: P1\ndate: 2026-01-01\n---\nPost 1, rewritten.\n")
+        try build.build(changed: ["content/blog/p1.md"])
+
+        #expect(try site.read("blog/page/3/index.html").contains("Post 1, rewritten."))
+        #expect(try IncrementalBuildTests.rewritten(site, since: before) == [
+            "blog/p1/index.html", "blog/page/3/index.html", "page/3/index.html", "blog/index.xml", "index.xml",
+        ])
+        try IncrementalBuildTests.expectSameAsCleanBuild(site)
+    }
 }

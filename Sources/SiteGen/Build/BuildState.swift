@@ -18,8 +18,11 @@ struct BuildState: Sendable {
     let images: ImageVariants
     /// Each templated output's template and reads, by output path.
     var outputs: [String: OutputRecord] = [:]
-    /// What each job of the Hugo templates (a page in a format, with its pagers) read.
-    var hugoReads: [HugoRenderer.Job: PageReads] = [:]
+    /// Each output of the Hugo templates: its job, its pager and what it read, by output path.
+    var hugoOutputs: [String: HugoRenderer.OutputRecord] = [:]
+    /// What the Hugo page objects of the last recorded render worked out (`.Plain`, `.Summary`,
+    /// dates…), reused by the next render but for the pages an edit changed.
+    var hugoDerived: [[PageObject.DerivedValues]]?
     /// Each site's planned outputs, kept while the structure and the pages' templates stay.
     var plans: [[SiteRenderer.Planned]] = []
     /// Outputs an interrupted rebuild left to render (see `IncrementalBuild.build`).
@@ -56,8 +59,8 @@ struct BuildState: Sendable {
         var cards: Set<PageRef>?
         /// Static files, bundle files and the site-wide files (aliases, robots, redirects, sitemap index).
         var otherFiles = true
-        /// The jobs of the Hugo templates to run; nil for every one.
-        var hugoJobs: Set<HugoRenderer.Job>?
+        /// The jobs of the Hugo templates to run, each with the pagers after its first; nil for every one.
+        var hugoJobs: [HugoRenderer.Job: Set<Int>]?
 
         static var everything: Selection { Selection(output: { _, _ in true }, cards: nil) }
     }
@@ -68,7 +71,8 @@ struct BuildState: Sendable {
         var rendered: [RenderedOutput]
         var cards: Int
         var warnings: [Diagnostic]
-        var hugoReads: [HugoRenderer.Job: PageReads] = [:]
+        var hugoOutputs: [String: HugoRenderer.OutputRecord] = [:]
+        var hugoDerived: [[PageObject.DerivedValues]]?
     }
 
     /// Templates → share cards → site-wide files: the files of the site, with static files and
@@ -85,14 +89,17 @@ struct BuildState: Sendable {
         var warnings = content.warnings + content.pagesByLanguage.joined().flatMap(\.warnings) + statics.warnings + cards.warnings
         var rendered: [RenderedOutput] = [], problems: [Diagnostic] = []
         if let hugoLayouts {
-            let hugoSites = HugoSites(sites: sites, config: content.config, sourceFolder: options.source, data: hugoLayouts.data)
+            let hugoSites = HugoSites(sites: sites, config: content.config, sourceFolder: options.source, data: hugoLayouts.data,
+                                      derived: hugoDerived)
             let result = HugoRenderer(sites: hugoSites, layouts: hugoLayouts, strings: content.strings)
                 .render(progress: options.progress, only: selection.hugoJobs, recording: recording)
+            let derived = recording ? hugoSites.derivedValues : nil
             releaseInBackground(consume hugoSites)
             if !result.problems.isEmpty { throw DiagnosticList(result.problems) }
             files += result.files
             warnings += result.warnings
-            return Output(files: files, rendered: [], cards: cards.files.count, warnings: warnings, hugoReads: result.reads)
+            return Output(files: files, rendered: [], cards: cards.files.count, warnings: warnings, hugoOutputs: result.records,
+                          hugoDerived: derived)
         }
         let renderers = sites.indices.map { index in
             let context = RenderContext(sites: sites, index: index, translations: indexes.translations, strings: content.strings,
@@ -132,7 +139,8 @@ struct BuildState: Sendable {
 
     /// Notes what `output` read and wrote.
     mutating func remember(_ output: Output) {
-        hugoReads.merge(output.hugoReads) { $1 }
+        hugoOutputs.merge(output.hugoOutputs) { $1 }
+        if let derived = output.hugoDerived { hugoDerived = derived }
         for item in output.rendered {
             guard let template = item.template, let reads = item.reads else { continue }
             outputs[item.file.path] = OutputRecord(template: template, reads: reads)

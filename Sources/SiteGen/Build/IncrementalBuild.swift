@@ -282,11 +282,20 @@ public struct IncrementalBuild: Sendable {
                                                 started: started, warnings: Array(Set(warnings)))
     }
 
-    /// On Hugo templates, after an edit of pages' bodies: the jobs (a page in a format, with its
-    /// pagers) that showed any of `contents`, rendered again, and what changed of them written.
+    /// On Hugo templates, after an edit of pages' bodies: the outputs that showed any of
+    /// `contents` (of a list, its first pager and those that did), rendered again, and what
+    /// changed of them written.
     private func renderHugoOutputs(_ state: inout BuildState, showing contents: Set<PageRef>, started: Date,
                                    landed: (Landed) -> Void) throws(DiagnosticList) -> BuildReport {
-        let jobs = Set(state.hugoReads.filter { !$0.value.contents.isDisjoint(with: contents) }.keys)
+        // What the pages worked out last time holds but for the ones whose content changed.
+        for page in contents where state.hugoDerived?.indices.contains(page.site) == true
+            && state.hugoDerived![page.site].indices.contains(page.page) {
+            state.hugoDerived![page.site][page.page] = PageObject.DerivedValues()
+        }
+        var jobs: [HugoRenderer.Job: Set<Int>] = [:]
+        for record in state.hugoOutputs.values where !record.reads.contents.isDisjoint(with: contents) {
+            jobs[record.job, default: []].insert(record.pager)
+        }
         var written: [String] = [], warnings: [Diagnostic] = []
         if !jobs.isEmpty {
             let selection = BuildState.Selection(output: { _, _ in false }, cards: [], otherFiles: false, hugoJobs: jobs)

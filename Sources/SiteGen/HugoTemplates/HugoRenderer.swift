@@ -16,17 +16,27 @@ struct HugoRenderer: Sendable {
         case siteFiles(site: Int)
     }
 
+    /// What made an output file, and what it read: for an incremental build to run again only
+    /// the jobs, and of a list only the pagers, that showed what an edit changed.
+    struct OutputRecord: Sendable {
+        let job: Job
+        /// 1 for a page's first (or only) output, N for its pager N; 0 for a site's other files.
+        let pager: Int
+        let reads: PageReads
+    }
+
     struct Output {
         var files: [OutputFile] = []
         var problems: [Diagnostic] = []
         var warnings: [Diagnostic] = []
-        /// What each job read, when recorded.
-        var reads: [Job: PageReads] = [:]
+        /// By output path, when recorded.
+        var records: [String: OutputRecord] = [:]
     }
 
-    /// Every job, or `only` those (then without the files of the site as a whole: the sitemap
-    /// index, the assets); `progress` is told of each. `recording`: what each job reads is noted.
-    func render(progress: BuildProgress? = nil, only: Set<Job>? = nil, recording: Bool = false) -> Output {
+    /// Every job, or `only` those, each with its first pager and the others listed (then without
+    /// the files of the site as a whole: the sitemap index, the assets); `progress` is told of
+    /// each. `recording`: what each output file reads is noted.
+    func render(progress: BuildProgress? = nil, only: [Job: Set<Int>]? = nil, recording: Bool = false) -> Output {
         let hosts = sites.sites.map { RenderHost(site: $0, layouts: layouts, strings: strings) }
         var jobs: [Job] = []
         for site in sites.sites {
@@ -37,7 +47,7 @@ struct HugoRenderer: Sendable {
             }
         }
         jobs += sites.sites.map { .siteFiles(site: $0.index) }
-        if let only { jobs = jobs.filter(only.contains) }
+        if let only { jobs = jobs.filter { only[$0] != nil } }
         // The lists first, longest first: one renders all its pagers, and left for the end it
         // would keep one core busy while the others wait. A sitemap lists every page.
         func weight(_ job: Job) -> Int {
@@ -60,26 +70,26 @@ struct HugoRenderer: Sendable {
             return sites.sites[site].pages[id].model.kind == .notFound
         }
         let counter = progress.counter(.templates, total: jobs.count)
-        var results = [(Result<Rendered, DiagnosticList>, PageReads?)?](repeating: nil, count: jobs.count)
+        var results = [Result<Rendered, DiagnosticList>?](repeating: nil, count: jobs.count)
         for batch in [jobs.indices.filter { !isNotFound(jobs[$0]) }, jobs.indices.filter { isNotFound(jobs[$0]) }] {
             let order = batch.map { ($0, weight(jobs[$0])) }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.map(\.0)
             for (index, result) in zip(order, order.map { jobs[$0] }.parallelMap { job in
                 defer { counter?.countOne() }
-                return ReadRecorder.recording(recording) { render(job, hosts: hosts) }
+                return render(job, pagers: only?[job], hosts: hosts, recording: recording)
             }) {
                 results[index] = result
             }
         }
         var output = Output()
-        for (job, (result, reads)) in zip(jobs, results.map { $0! }) {
+        for (job, result) in zip(jobs, results.map { $0! }) {
             switch result {
             case .success(let rendered):
                 output.files += rendered.files
                 output.warnings += rendered.warnings
+                for (path, (pager, reads)) in rendered.reads { output.records[path] = OutputRecord(job: job, pager: pager, reads: reads) }
             case .failure(let list):
                 output.problems += list.diagnostics
             }
-            output.reads[job] = reads
         }
         if only == nil {
             if sites.sites.count > 1, !sites.formats.disabled.contains("sitemap"), let index = try? sitemapIndex(host: hosts[0]) { output.files.append(index) }
@@ -93,6 +103,8 @@ struct HugoRenderer: Sendable {
     private struct Rendered: Sendable {
         var files: [OutputFile] = []
         var warnings: [Diagnostic] = []
+        /// By output path, its pager and what it read, when recorded.
+        var reads: [String: (pager: Int, reads: PageReads)] = [:]
     }
 
     private func descriptor(of page: PageObject) -> LayoutDescriptor {
@@ -105,16 +117,23 @@ struct HugoRenderer: Sendable {
                                 layout: page.model.frontMatter.layout ?? "", language: page.site.language.code)
     }
 
-    private func render(_ job: Job, hosts: [RenderHost]) -> Result<Rendered, DiagnosticList> {
+    /// `pagers`: of a list, the pagers after the first to render; nil for all.
+    private func render(_ job: Job, pagers: Set<Int>?, hosts: [RenderHost], recording: Bool) -> Result<Rendered, DiagnosticList> {
         switch job {
         case .page(let site, let page, let format):
-            return render(page, in: format, host: hosts[site])
+            return render(page, in: format, pagers: pagers, host: hosts[site], recording: recording)
         case .siteFiles(let site):
-            return Result { () throws(DiagnosticList) in Rendered(files: try siteFiles(hosts[site])) }
+            let (result, reads) = ReadRecorder.recording(recording) {
+                Result { () throws(DiagnosticList) in try siteFiles(hosts[site]) }
+            }
+            return result.map { files in
+                Rendered(files: files, reads: reads.map { reads in Dictionary(files.map { ($0.path, (0, reads)) }) { $1 } } ?? [:])
+            }
         }
     }
 
-    private func render(_ id: Site.PageID, in format: OutputFormat, host: RenderHost) -> Result<Rendered, DiagnosticList> {
+    private func render(_ id: Site.PageID, in format: OutputFormat, pagers: Set<Int>?, host: RenderHost,
+                        recording: Bool) -> Result<Rendered, DiagnosticList> {
         Result { () throws(DiagnosticList) -> Rendered in
             // An object of its own for this render: what `.Paginator` decides belongs to it.
             let page = host.site.pages[id].forPager(1, format: format.name)
@@ -128,22 +147,30 @@ struct HugoRenderer: Sendable {
             }
             // Each language's 404 page is in its folder (`fr/404.html`), the default language's at the root.
             let path = OutputPath.file(forURLPath: page.model.kind == .notFound ? host.site.home.model.path + "404.html" : page.path(in: format))
-            var text = try execute(set, name, page: page, host: host)
+            // What each output reads, pager by pager, when recorded.
+            func executed(_ page: PageObject, at path: String) throws(DiagnosticList) -> String {
+                let (result, reads) = ReadRecorder.recording(recording) {
+                    Result { () throws(DiagnosticList) in try execute(set, name, page: page, host: host) }
+                }
+                if let reads { rendered.reads[path] = (page.pagerNumber, reads) }
+                return try result.get()
+            }
+            var text = try executed(page, at: path)
             if page.model.kind == .home && format.isHTML { text = withGenerator(text, config: host.site.model.config) }
             rendered.files.append(OutputFile(path: path, content: .text(published(text, at: path, format: format, site: host.site))))
             // The pagers after the first, when the template paginated.
             if let paginator = page.paginator.withLock({ $0 }) {
-                for number in stride(from: 2, through: paginator.totalPagers, by: 1) {
+                for number in stride(from: 2, through: paginator.totalPagers, by: 1) where pagers?.contains(number) ?? true {
                     let pager = page.forPager(number)
                     do {
                         _ = try pager.paginator(of: paginator.pages, size: .int(paginator.size))
                     } catch {
                         throw DiagnosticList([.error(page.model.sourceLabel, "\(error)")])
                     }
-                    var output = try execute(set, name, page: pager, host: host)
+                    let path = OutputPath.file(forURLPath: paginator.path(of: number))
+                    var output = try executed(pager, at: path)
                     // Hugo names itself on every pager of the home page.
                     if page.model.kind == .home && format.isHTML { output = withGenerator(output, config: host.site.model.config) }
-                    let path = OutputPath.file(forURLPath: paginator.path(of: number))
                     rendered.files.append(OutputFile(path: path, content: .text(published(output, at: path, format: format, site: host.site))))
                 }
                 if format.isHTML {

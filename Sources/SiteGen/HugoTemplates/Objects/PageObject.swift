@@ -15,11 +15,12 @@ final class PageObject: TemplateObject, @unchecked Sendable {
     let store = ScratchObject()
     /// The paginator made by `.Paginator` or `.Paginate` while this page renders; the first call decides it.
     let paginator = Mutex<PaginatorObject?>(nil)
-    private let derived: DerivedValues
+    let derived: DerivedValues
 
     /// What is worked out from the page once, whichever object of it asks first: the objects of
-    /// its pagers, and the one a list shows it in, share them.
-    private final class DerivedValues: Sendable {
+    /// its pagers, and the one a list shows it in, share them; so do the next build's objects of
+    /// the page in the preview while its record and content stay (`HugoSites.init`).
+    final class DerivedValues: Sendable {
         let summary = Mutex<(text: String, truncated: Bool)?>(nil)
         let params = Mutex<[String: SiteGen.Value]?>(nil)
         let plain = Mutex<String?>(nil)
@@ -27,8 +28,8 @@ final class PageObject: TemplateObject, @unchecked Sendable {
         let wordCount = Mutex<Int?>(nil)
     }
 
-    convenience init(site: SiteObject, id: Site.PageID) {
-        self.init(site: site, id: id, pagerNumber: 1, formatName: "html", derived: DerivedValues())
+    convenience init(site: SiteObject, id: Site.PageID, derived: DerivedValues = DerivedValues()) {
+        self.init(site: site, id: id, pagerNumber: 1, formatName: "html", derived: derived)
     }
 
     private init(site: SiteObject, id: Site.PageID, pagerNumber: Int, formatName: String, derived: DerivedValues) {

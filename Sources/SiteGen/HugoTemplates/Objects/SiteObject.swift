@@ -18,8 +18,10 @@ final class HugoSites: @unchecked Sendable {
     /// show another page's. Set before the stage, cleared after it.
     var contentOnDemand: ContentOnDemand?
 
+    /// `derived`: each site's pages' derived values (`.Plain`, `.Summary`…) from an earlier
+    /// build, for pages whose record and content are the same (what an edit of others left).
     init(sites models: [Site], config: SiteConfig, sourceFolder: URL, data: TemplateValue,
-         environment: String = "production") {
+         environment: String = "production", derived: [[PageObject.DerivedValues]]? = nil) {
         self.config = config
         self.sourceFolder = sourceFolder
         self.formats = OutputFormats(config: config)
@@ -27,8 +29,11 @@ final class HugoSites: @unchecked Sendable {
         self.hugo = HugoInfoObject(environment: environment)
         markdown = MarkdownRenderer(options: MarkdownOptions(config: config, goldmarkHTML: true))
         sites = models.enumerated().map { SiteObject(model: $0.element, index: $0.offset, all: self) }
-        for site in sites { site.link() }
+        for site in sites { site.link(derived: derived.flatMap { $0.indices.contains(site.index) ? $0[site.index] : nil }) }
     }
+
+    /// What the pages worked out, for the next build's objects of the same pages.
+    var derivedValues: [[PageObject.DerivedValues]] { sites.map { $0.pages.map(\.derived) } }
 
     /// The translations of a page, in every language (itself included), by language weight.
     func translations(of page: PageObject) -> [PageObject] {
@@ -100,8 +105,9 @@ final class SiteObject: TemplateObject, @unchecked Sendable {
         return .params(params)
     }
 
-    fileprivate func link() {
-        pages = model.pages.indices.map { PageObject(site: self, id: $0) }
+    fileprivate func link(derived: [PageObject.DerivedValues]?) {
+        let kept = derived?.count == model.pages.count ? derived : nil
+        pages = model.pages.indices.map { PageObject(site: self, id: $0, derived: kept?[$0] ?? PageObject.DerivedValues()) }
         var children: [Site.PageID: [PageObject]] = [:]
         for page in pages where page.id != model.home || page.model.kind != .home {
             guard let parent = model.parent[page.id], parent != page.id else { continue }
