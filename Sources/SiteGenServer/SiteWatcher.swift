@@ -13,8 +13,9 @@ public struct SiteWatcher: Sendable {
     /// Polls even where inotify is available (tests of the fallback).
     var polls = false
 
-    /// `content`, `templates`, `static`, `i18n`, and the languages' own `contentDir` folders.
-    public var folders = ["content", "templates", "static", "i18n"]
+    /// What a build reads: `content`, `templates`, `static`, `i18n`, Hugo's `layouts`, `data`,
+    /// `assets` and `themes`, and the languages' own `contentDir` folders.
+    public var folders = ["content", "templates", "static", "i18n", "layouts", "data", "assets", "themes"]
     static let configurationFiles = ["config.yaml", "config.yml", "config.toml", "config.json",
                                      "hugo.yaml", "hugo.yml", "hugo.toml", "hugo.json"]
 

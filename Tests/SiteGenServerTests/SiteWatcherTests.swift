@@ -71,6 +71,12 @@ import Testing
 
         try watching.write("config.yaml", "title: T\n")
         #expect(await watching.changes(until: "config.yaml") != nil)
+
+        // What a site on Hugo templates builds from, in folders made after the watch began.
+        for path in ["layouts/_default/single.html", "data/team.yaml", "assets/main.scss", "themes/t/layouts/index.html"] {
+            try watching.write(path, "x")
+            #expect(await watching.changes(until: path) != nil, "\(path)")
+        }
     }
 
     @Test func watchesTheLanguagesOwnContentFolders() throws {
