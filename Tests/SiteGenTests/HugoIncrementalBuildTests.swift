@@ -80,7 +80,40 @@ import Testing
         try IncrementalBuildTests.expectSameAsCleanBuild(site)
     }
 
-    /// Front matter, templates and new pages still build the whole site, and match a clean build.
+    /// A layout edit renders every output again with the new layouts, without reading the
+    /// content again; a shortcode's edit renders the pages' Markdown too. Only what changed is written.
+    @Test func aLayoutEditRendersTheOutputsAgainAndWritesWhatChanged() throws {
+        let site = try Self.site()
+        var build = IncrementalBuild(options: site.options())
+        try build.build()
+        var before = try IncrementalBuildTests.identities(site)
+        try site.write("layouts/_default/single.html", "{{ define \"main\" }}<h2>{{ .Title }}</h2>{{ .Content }}{{ end }}")
+        try build.build(changed: ["layouts/_default/single.html"])
+        #expect(try site.read("blog/one/index.html").contains("<h2>One</h2>"))
+        #expect(try IncrementalBuildTests.rewritten(site, since: before) == [
+            "blog/one/index.html", "blog/two/index.html", "blog/three/index.html", "news/latest/index.html",
+        ])
+        try IncrementalBuildTests.expectSameAsCleanBuild(site)
+
+        before = try IncrementalBuildTests.identities(site)
+        try site.write("layouts/shortcodes/quote-of.html", "<q>{{ with .Site.GetPage (.Get 0) }}{{ .Title }}{{ end }}</q>")
+        try build.build(changed: ["layouts/shortcodes/quote-of.html"])
+        #expect(try site.read("blog/two/index.html").contains("<q>One</q>"))
+        #expect(try IncrementalBuildTests.rewritten(site, since: before).isSuperset(of: ["blog/two/index.html", "blog/index.html"]))
+        #expect(try !IncrementalBuildTests.rewritten(site, since: before).contains("blog/one/index.html"))
+        try IncrementalBuildTests.expectSameAsCleanBuild(site)
+
+        // A layout that does not parse is reported, the site left as it was, and built with the fix.
+        try site.write("layouts/_default/single.html", "{{ define \"main\" }}{{ .Title }")
+        #expect(throws: DiagnosticList.self) { try build.build(changed: ["layouts/_default/single.html"]) }
+        #expect(try site.read("blog/one/index.html").contains("<h2>One</h2>"))
+        try site.write("layouts/_default/single.html", "{{ define \"main\" }}<h3>{{ .Title }}</h3>{{ .Content }}{{ end }}")
+        try build.build(changed: ["layouts/_default/single.html"])
+        #expect(try site.read("blog/one/index.html").contains("<h3>One</h3>"))
+        try IncrementalBuildTests.expectSameAsCleanBuild(site)
+    }
+
+    /// Front matter and new pages still build the whole site, and match a clean build.
     @Test func otherEditsBuildTheWholeSite() throws {
         let site = try Self.site()
         var build = IncrementalBuild(options: site.options())
@@ -88,11 +121,6 @@ import Testing
         try site.write("content/blog/three.md", "---\ntitle: Third\ndate: 2026-03-01\n---\nThe third post.\n")
         try build.build(changed: ["content/blog/three.md"])
         #expect(try site.read("blog/two/index.html").contains(">Third</a>"))
-        try IncrementalBuildTests.expectSameAsCleanBuild(site)
-
-        try site.write("layouts/_default/single.html", "{{ define \"main\" }}<h2>{{ .Title }}</h2>{{ .Content }}{{ end }}")
-        try build.build(changed: ["layouts/_default/single.html"])
-        #expect(try site.read("blog/one/index.html").contains("<h2>One</h2>"))
         try IncrementalBuildTests.expectSameAsCleanBuild(site)
 
         try site.write("content/blog/four.md", "---\ntitle: Four\ndate: 2026-05-01\n---\nThe fourth post.\n")
@@ -123,6 +151,12 @@ import Testing
         #expect(try IncrementalBuildTests.rewritten(site, since: before) == [
             "blog/p1/index.html", "blog/page/3/index.html", "page/3/index.html", "blog/index.xml", "index.xml",
         ])
+        try IncrementalBuildTests.expectSameAsCleanBuild(site)
+
+        // A list layout that stops paginating: the pagers go.
+        try site.write("layouts/_default/list.html", "{{ range .Pages }}<p>{{ .Summary }}</p>{{ end }}")
+        try build.build(changed: ["layouts/_default/list.html"])
+        #expect(!site.exists("blog/page/2/index.html") && !site.exists("page/3/index.html"))
         try IncrementalBuildTests.expectSameAsCleanBuild(site)
     }
 }

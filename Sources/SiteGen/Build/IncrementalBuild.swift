@@ -64,6 +64,10 @@ public struct IncrementalBuild: Sendable {
         /// Content files of pages, read again.
         var sources: [ContentSource] = []
         var templates = false
+        /// Hugo layouts (`layouts/`, a theme's): every output rendered again with them.
+        var layouts = false
+        /// Among them, shortcodes or render hooks: every page's Markdown too.
+        var layoutsOfMarkdown = false
         /// Full paths of changed (or removed) static files, copied again (or removed).
         var staticFiles: Set<String> = []
         /// Output paths of removed static files.
@@ -75,6 +79,11 @@ public struct IncrementalBuild: Sendable {
                 let url = source.appendingPathComponent(path)
                 if path.hasPrefix("templates/") {
                     if path.hasSuffix("." + TemplateSet.fileExtension) { templates = true }
+                } else if Self.isLayout(path) {
+                    // A site on SiteGen's templates that gains layouts changes engine: a whole build.
+                    guard state.hugoLayouts != nil else { return nil }
+                    layouts = true
+                    if path.contains("/shortcodes/") || path.contains("/_markup/") { layoutsOfMarkdown = true }
                 } else if path.hasPrefix("static/") {
                     let name = String(path.dropFirst("static/".count))
                     if cardImages.contains(name) { return nil }
@@ -90,6 +99,12 @@ public struct IncrementalBuild: Sendable {
                     return nil
                 }
             }
+        }
+
+        /// `layouts/…` or `themes/NAME/layouts/…`.
+        private static func isLayout(_ path: String) -> Bool {
+            let parts = path.split(separator: "/")
+            return parts.first == "layouts" || (parts.count > 3 && parts[0] == "themes" && parts[2] == "layouts")
         }
 
         /// Whether the build read the file at `path` (from the site folder): a page's file, a bundle
@@ -167,10 +182,16 @@ public struct IncrementalBuild: Sendable {
         let edited = Set(reloaded.map(\.ref))
         // On Hugo templates, what outputs read of pages is recorded for their bodies only.
         if state.hugoLayouts != nil && (!bodiesOnly || edit.templates || !edit.staticFiles.isEmpty) { return nil }
+        var layouts = state.hugoLayouts
+        if edit.layouts {
+            let config = state.content.config
+            layouts = try HugoLayouts(site: options.source, themes: config.themes, functions: HugoLayouts.standardFunctions,
+                                      formats: OutputFormats(config: config).all, keepsCSS2: config.keepCSS2)
+        }
 
-        let oldTemplates = state.templates
-        state.templates = templates
-        undo.append { $0.templates = oldTemplates }
+        let (oldTemplates, oldLayouts) = (state.templates, state.hugoLayouts)
+        (state.templates, state.hugoLayouts) = (templates, layouts)
+        undo.append { ($0.templates, $0.hugoLayouts) = (oldTemplates, oldLayouts) }
         for (language, position, page, _) in reloaded {
             let previous = state.content.pagesByLanguage[language][position]
             state.content.pagesByLanguage[language][position] = page
@@ -214,7 +235,7 @@ public struct IncrementalBuild: Sendable {
             // A page's type or layout may have changed its template.
             state.plans = []
         }
-        if Self.changesMarkdown(changedTemplates, templates: state.templates) { markdownTargets = nil }
+        if Self.changesMarkdown(changedTemplates, templates: state.templates) || edit.layoutsOfMarkdown { markdownTargets = nil }
 
         // Markdown of the pages that may have changed; outputs show a page's content only if it did.
         if markdownTargets?.isEmpty != true {
@@ -234,7 +255,9 @@ public struct IncrementalBuild: Sendable {
             }
         }
 
-        if state.hugoLayouts != nil { return try renderHugoOutputs(&state, showing: change.contents, started: started, landed: landed) }
+        if state.hugoLayouts != nil {
+            return try renderHugoOutputs(&state, showing: change.contents, everything: edit.layouts, started: started, landed: landed)
+        }
 
         // Outputs that read a changed page or use a changed template: the edited and viewed pages' first.
         if everything { state.count() }
@@ -283,9 +306,9 @@ public struct IncrementalBuild: Sendable {
     }
 
     /// On Hugo templates, after an edit of pages' bodies: the outputs that showed any of
-    /// `contents` (of a list, its first pager and those that did), rendered again, and what
-    /// changed of them written.
-    private func renderHugoOutputs(_ state: inout BuildState, showing contents: Set<PageRef>, started: Date,
+    /// `contents` (of a list, its first pager and those that did), or with `everything` (an edit
+    /// of the layouts) every output, rendered again, and what changed of them written.
+    private func renderHugoOutputs(_ state: inout BuildState, showing contents: Set<PageRef>, everything: Bool, started: Date,
                                    landed: (Landed) -> Void) throws(DiagnosticList) -> BuildReport {
         // What the pages worked out last time holds but for the ones whose content changed.
         for page in contents where state.hugoDerived?.indices.contains(page.site) == true
@@ -297,10 +320,13 @@ public struct IncrementalBuild: Sendable {
             jobs[record.job, default: []].insert(record.pager)
         }
         var written: [String] = [], warnings: [Diagnostic] = []
-        if !jobs.isEmpty {
-            let selection = BuildState.Selection(output: { _, _ in false }, cards: [], otherFiles: false, hugoJobs: jobs)
+        if everything || !jobs.isEmpty {
+            let selection = BuildState.Selection(output: { _, _ in false }, cards: [], otherFiles: false, hugoJobs: everything ? nil : jobs)
             let output = try state.render(options: options, recording: true, selection: selection)
-            written = try write(output, removing: [], into: &state, changedSources: [])
+            // Outputs the layouts no longer make (a list that stopped paginating), removed.
+            let made = Set(output.files.map(\.path))
+            let removed = everything ? state.hugoOutputs.keys.filter { !made.contains($0) } : []
+            written = try write(output, removing: removed, into: &state, changedSources: [])
             warnings = output.warnings
             if !written.isEmpty { landed(.files(written)) }
         }
@@ -344,6 +370,7 @@ public struct IncrementalBuild: Sendable {
         for path in removed {
             state.written[path] = nil
             state.outputs[path] = nil
+            state.hugoOutputs[path] = nil
         }
         state.remember(output)
         let after = Set(state.written.keys)

@@ -175,7 +175,10 @@ struct HugoRenderer: Sendable {
                 }
                 if format.isHTML {
                     // Hugo sends `/page/1/` to the list itself.
-                    rendered.files.append(try alias(from: page.model.path + "page/1/", to: page, host: host))
+                    let alias = try alias(from: page.model.path + "page/1/", to: page, host: host)
+                    rendered.files.append(alias)
+                    // It reads nothing of the pages, but goes when the list stops paginating.
+                    if recording { rendered.reads[alias.path] = (1, PageReads()) }
                 }
             }
             return rendered
