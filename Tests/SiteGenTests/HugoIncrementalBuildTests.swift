@@ -35,6 +35,7 @@ import Testing
             "content/blog/three.md": "---\ntitle: Three\ndate: 2026-03-01\n---\nThe third post.\n",
             "content/news/_index.md": "---\ntitle: News\n---\n",
             "content/news/latest.md": "---\ntitle: Latest\ndate: 2026-04-01\n---\nThe latest news.\n",
+            "static/style.css": "body { color: black }",
         ])
     }
 
@@ -157,6 +158,25 @@ import Testing
         try site.write("layouts/_default/list.html", "{{ range .Pages }}<p>{{ .Summary }}</p>{{ end }}")
         try build.build(changed: ["layouts/_default/list.html"])
         #expect(!site.exists("blog/page/2/index.html") && !site.exists("page/3/index.html"))
+        try IncrementalBuildTests.expectSameAsCleanBuild(site)
+    }
+
+    /// A static file is copied again, or removed, and nothing else is rendered.
+    @Test func staticFilesAreCopiedAgainOrRemoved() throws {
+        let site = try Self.site()
+        var build = IncrementalBuild(options: site.options())
+        try build.build()
+        let before = try IncrementalBuildTests.identities(site)
+        try site.write("static/style.css", "body { color: navy }")
+        try site.write("static/new.css", "p { margin: 0 }")
+        try build.build(changed: ["static/style.css", "static/new.css"])
+        #expect(try site.read("style.css") == "body { color: navy }")
+        let rewritten = try IncrementalBuildTests.rewritten(site, since: before)
+        // The manifest of what SiteGen wrote gains the new file.
+        #expect(rewritten == ["style.css", "new.css", ".sitegen-manifest.json"], "\(rewritten)")
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("static/new.css"))
+        try build.build(changed: ["static/new.css"])
+        #expect(!site.exists("new.css"))
         try IncrementalBuildTests.expectSameAsCleanBuild(site)
     }
 }

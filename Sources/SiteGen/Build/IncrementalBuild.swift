@@ -181,7 +181,7 @@ public struct IncrementalBuild: Sendable {
         if !problems.isEmpty { throw DiagnosticList(problems) }
         let edited = Set(reloaded.map(\.ref))
         // On Hugo templates, what outputs read of pages is recorded for their bodies only.
-        if state.hugoLayouts != nil && (!bodiesOnly || edit.templates || !edit.staticFiles.isEmpty) { return nil }
+        if state.hugoLayouts != nil && (!bodiesOnly || edit.templates) { return nil }
         var layouts = state.hugoLayouts
         if edit.layouts {
             let config = state.content.config
@@ -256,7 +256,7 @@ public struct IncrementalBuild: Sendable {
         }
 
         if state.hugoLayouts != nil {
-            return try renderHugoOutputs(&state, showing: change.contents, everything: edit.layouts, started: started, landed: landed)
+            return try renderHugoOutputs(&state, showing: change.contents, edit: edit, started: started, landed: landed)
         }
 
         // Outputs that read a changed page or use a changed template: the edited and viewed pages' first.
@@ -306,10 +306,12 @@ public struct IncrementalBuild: Sendable {
     }
 
     /// On Hugo templates, after an edit of pages' bodies: the outputs that showed any of
-    /// `contents` (of a list, its first pager and those that did), or with `everything` (an edit
-    /// of the layouts) every output, rendered again, and what changed of them written.
-    private func renderHugoOutputs(_ state: inout BuildState, showing contents: Set<PageRef>, everything: Bool, started: Date,
+    /// `contents` (of a list, its first pager and those that did), or after an edit of the
+    /// layouts every output, rendered again, and what changed of them written, with the edited
+    /// static files.
+    private func renderHugoOutputs(_ state: inout BuildState, showing contents: Set<PageRef>, edit: Edit, started: Date,
                                    landed: (Landed) -> Void) throws(DiagnosticList) -> BuildReport {
+        let everything = edit.layouts, statics = !edit.staticFiles.isEmpty
         // What the pages worked out last time holds but for the ones whose content changed.
         for page in contents where state.hugoDerived?.indices.contains(page.site) == true
             && state.hugoDerived![page.site].indices.contains(page.page) {
@@ -320,13 +322,13 @@ public struct IncrementalBuild: Sendable {
             jobs[record.job, default: []].insert(record.pager)
         }
         var written: [String] = [], warnings: [Diagnostic] = []
-        if everything || !jobs.isEmpty {
-            let selection = BuildState.Selection(output: { _, _ in false }, cards: [], otherFiles: false, hugoJobs: everything ? nil : jobs)
+        if everything || statics || !jobs.isEmpty {
+            let selection = BuildState.Selection(output: { _, _ in false }, cards: [], otherFiles: statics, hugoJobs: everything ? nil : jobs)
             let output = try state.render(options: options, recording: true, selection: selection)
             // Outputs the layouts no longer make (a list that stopped paginating), removed.
             let made = Set(output.files.map(\.path))
-            let removed = everything ? state.hugoOutputs.keys.filter { !made.contains($0) } : []
-            written = try write(output, removing: removed, into: &state, changedSources: [])
+            let removed = (everything ? state.hugoOutputs.keys.filter { !made.contains($0) } : []) + edit.removedStatic
+            written = try write(output, removing: removed, into: &state, changedSources: edit.staticFiles)
             warnings = output.warnings
             if !written.isEmpty { landed(.files(written)) }
         }
