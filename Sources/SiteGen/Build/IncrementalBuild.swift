@@ -10,6 +10,8 @@ import Foundation
 public struct IncrementalBuild: Sendable {
     public let options: BuildOptions
     private var state: BuildState?
+    /// What the state's whole build read, by path: a rebuild keeps the files and bundles as they were.
+    private var known: KnownFiles?
     /// Paths changed since the last successful build: a failed one leaves the state as it was, so
     /// they are built again with the next.
     private var pending: Set<String> = []
@@ -45,7 +47,7 @@ public struct IncrementalBuild: Sendable {
         let started = Date()
         // The state is taken, not copied, so that patching a page does not copy every page; a
         // failed rebuild puts back what it changed.
-        if let edit = state.flatMap({ Edit(pending, state: $0, source: options.source) }), var state = state.take() {
+        if let known, let edit = state.flatMap({ Edit(pending, state: $0, known: known, source: options.source) }), var state = state.take() {
             defer { self.state = state }
             if let report = try rebuild(&state, edit, viewing: viewing, started: started, interrupted: interrupted, landed: landed) {
                 pending = []
@@ -54,6 +56,7 @@ public struct IncrementalBuild: Sendable {
         }
         let (report, state) = try Builder(options: options).run(recording: true)
         self.state = state
+        known = KnownFiles(state)
         pending = []
         landed(.site)
         return report
@@ -73,7 +76,7 @@ public struct IncrementalBuild: Sendable {
         /// Output paths of removed static files.
         var removedStatic: [String] = []
 
-        init?(_ paths: Set<String>, state: BuildState, source: URL) {
+        init?(_ paths: Set<String>, state: BuildState, known: KnownFiles, source: URL) {
             let cardImages = Self.cardImages(state.content.config)
             for path in paths.sorted() {
                 let url = source.appendingPathComponent(path)
@@ -89,10 +92,9 @@ public struct IncrementalBuild: Sendable {
                     if cardImages.contains(name) { return nil }
                     staticFiles.insert(url.standardizedFileURL.path)
                     if !FileManager.default.fileExists(atPath: url.path) { removedStatic.append(name) }
-                } else if let page = state.content.inventory.sources.first(where: { $0.label == path }),
-                          FileManager.default.fileExists(atPath: url.path) {
+                } else if let page = known.sources[path], FileManager.default.fileExists(atPath: url.path) {
                     sources.append(page)
-                } else if !FileManager.default.fileExists(atPath: url.path) && !Self.isKnown(path, at: url, in: state) {
+                } else if !FileManager.default.fileExists(atPath: url.path) && !known.contains(path) {
                     continue  // a file that came and went (an editor's temporary): nothing to build
                 } else {
                     // Configuration, i18n, a bundle file, a new or deleted page.
@@ -105,15 +107,6 @@ public struct IncrementalBuild: Sendable {
         private static func isLayout(_ path: String) -> Bool {
             let parts = path.split(separator: "/")
             return parts.first == "layouts" || (parts.count > 3 && parts[0] == "themes" && parts[2] == "layouts")
-        }
-
-        /// Whether the build read the file at `path` (from the site folder): a page's file, a bundle
-        /// file or a loose content file.
-        private static func isKnown(_ path: String, at url: URL, in state: BuildState) -> Bool {
-            let content = state.content, full = url.standardizedFileURL.path
-            return content.inventory.sources.contains { $0.label == path }
-                || content.inventory.looseFiles.contains { $0.path == path }
-                || content.pagesByLanguage.contains { $0.contains { $0.resources.contains { $0.sourceURL.standardizedFileURL.path == full } } }
         }
 
         /// Static files that share cards and section thumbnails are drawn with.
@@ -448,4 +441,20 @@ public struct IncrementalBuild: Sendable {
             (name.hasPrefix("_markup/") || name.hasPrefix("shortcodes/")) && !templates.dependencies(of: name).isDisjoint(with: changed)
         }
     }
+}
+
+/// The content files a whole build read, by path from the site folder: pages' files, and bundle
+/// and loose files. Looked up for each path of each edit, so that telling what an edit is costs
+/// the same on a site of 30 files and of 30,000.
+struct KnownFiles: Sendable {
+    let sources: [String: ContentSource]
+    private let others: Set<String>
+
+    init(_ state: BuildState) {
+        let content = state.content
+        sources = Dictionary(content.inventory.sources.map { ($0.label, $0) }) { first, _ in first }
+        others = Set(content.inventory.looseFiles.map(\.path) + content.pagesByLanguage.joined().flatMap { $0.resources.map(\.sourcePath) })
+    }
+
+    func contains(_ path: String) -> Bool { sources[path] != nil || others.contains(path) }
 }
