@@ -49,9 +49,12 @@ public actor PreviewSite {
     private let listeners = Mutex<[UUID: AsyncStream<PreviewEvent>.Continuation]>([:])
     private let build: Mutex<IncrementalBuild>
     private let log: @Sendable (String) -> Void
+    /// Each rebuild's phases are logged too.
+    private let verbose: Bool
 
     /// `options.destination` is replaced by a private folder. `log` hears of each rebuild.
-    public init(options: BuildOptions, log: @escaping @Sendable (String) -> Void = { _ in }) {
+    public init(options: BuildOptions, verbose: Bool = false, log: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.verbose = verbose
         var options = options
         options.destination = FileManager.default.temporaryDirectory
             .appendingPathComponent("sitegen-preview-\(UUID().uuidString)/site")
@@ -96,7 +99,10 @@ public actor PreviewSite {
             lastErrors.withLock { $0 = [] }
             // The overlay is on every open page: all of them reload when the fix lands.
             if hadErrors { send(.reloadAll) }
-            if !changed.isEmpty { log(String(format: "Rebuilt in %.0f ms: %d file%@ written", report.seconds * 1000, report.filesWritten, report.filesWritten == 1 ? "" : "s")) }
+            if !changed.isEmpty {
+                let phases = verbose && !report.phases.isEmpty ? " (\(report.phaseSummary))" : ""
+                log(String(format: "Rebuilt in %.0f ms: %d file%@ written", report.seconds * 1000, report.filesWritten, report.filesWritten == 1 ? "" : "s") + phases)
+            }
         case .failure(let list):
             lastErrors.withLock { $0 = list.diagnostics.filter { $0.severity == .error } }
             send(.reloadAll)

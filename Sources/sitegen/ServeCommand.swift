@@ -27,6 +27,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Do not reload open pages after a rebuild.")
     var noLiveReload = false
 
+    @Flag(name: [.short, .long], help: "Print how long each phase of a rebuild took (classify, read, assemble, markdown, render, write, notify).")
+    var verbose = false
+
     /// Hugo's port. When it is taken and no `--port` was given, the next ones are tried in turn.
     static let defaultPort = 1313
     static let portsTriedAfterTheDefault = 10
@@ -35,7 +38,7 @@ struct ServeCommand: AsyncParsableCommand {
         var options = BuildOptions(source: URL(fileURLWithPath: source))
         options.includeDrafts = drafts
         options.includeFuture = future
-        let site = PreviewSite(options: options, log: { printError($0) })
+        let site = PreviewSite(options: options, verbose: verbose, log: { printError($0) })
         var configuration = PreviewServer.Configuration()
         configuration.host = bind
         configuration.port = port ?? Self.defaultPort

@@ -60,6 +60,9 @@ import Testing
         ])
         #expect(!rewritten.contains("blog/three/index.html"), "a neighbour shows its title only")
         #expect(Set(landed) == rewritten && report.filesWritten == rewritten.count)
+        // What `sitegen serve --verbose` prints of it.
+        #expect(report.phases.map(\.name) == ["classify", "read", "assemble", "markdown", "render", "write", "notify"])
+        #expect(report.phases.map(\.seconds).reduce(0, +) <= report.seconds + 0.001)
         try IncrementalBuildTests.expectSameAsCleanBuild(site)
     }
 

@@ -9,6 +9,13 @@ public struct BuildReport: Sendable {
     public var images: Int
     public var seconds: Double
     public var warnings: [Diagnostic]
+    /// Of a rebuild (`IncrementalBuild`): how long each of its phases took, in order.
+    public var phases: [(name: String, seconds: Double)] = []
+
+    /// `classify 0.2 ms, read 1.1 ms, …`.
+    public var phaseSummary: String {
+        phases.map { String(format: "%@ %.1f ms", $0.name, $0.seconds * 1000) }.joined(separator: ", ")
+    }
 
     public var summary: String {
         String(format: "Built %d pages, %d sections, %d files written, %d images in %.2f s", pages, sections, filesWritten, images, seconds)

@@ -45,12 +45,20 @@ public struct IncrementalBuild: Sendable {
                                landed: (Landed) -> Void = { _ in }) throws(DiagnosticList) -> BuildReport {
         pending.formUnion(changed)
         let started = Date()
+        let clock = PhaseClock()
+        func noted(_ what: Landed) {
+            clock.lap()
+            landed(what)
+            clock.lap("notify")
+        }
         // The state is taken, not copied, so that patching a page does not copy every page; a
         // failed rebuild puts back what it changed.
         if let known, let edit = state.flatMap({ Edit(pending, state: $0, known: known, source: options.source) }), var state = state.take() {
             defer { self.state = state }
-            if let report = try rebuild(&state, edit, viewing: viewing, started: started, interrupted: interrupted, landed: landed) {
+            clock.lap("classify")
+            if var report = try rebuild(&state, edit, viewing: viewing, started: started, clock: clock, interrupted: interrupted, landed: noted) {
                 pending = []
+                report.phases = clock.phases
                 return report
             }
         }
@@ -118,19 +126,20 @@ public struct IncrementalBuild: Sendable {
 
     /// Rebuilds `state` after `edit`; nil when it needs a whole build, which is told before
     /// anything is changed. On failure, `state` is put back as it was.
-    private func rebuild(_ state: inout BuildState, _ edit: Edit, viewing: Set<String>, started: Date,
+    private func rebuild(_ state: inout BuildState, _ edit: Edit, viewing: Set<String>, started: Date, clock: PhaseClock,
                          interrupted: () -> Bool, landed: (Landed) -> Void) throws(DiagnosticList) -> BuildReport? {
         var undo: [(inout BuildState) -> Void] = []
         do {
-            return try rebuild(&state, edit, viewing: viewing, started: started, interrupted: interrupted, landed: landed, undo: &undo)
+            return try rebuild(&state, edit, viewing: viewing, started: started, clock: clock, interrupted: interrupted, landed: landed, undo: &undo)
         } catch {
             for step in undo.reversed() { step(&state) }
             throw error
         }
     }
 
-    private func rebuild(_ state: inout BuildState, _ edit: Edit, viewing: Set<String>, started: Date, interrupted: () -> Bool,
-                         landed: (Landed) -> Void, undo: inout [(inout BuildState) -> Void]) throws(DiagnosticList) -> BuildReport? {
+    private func rebuild(_ state: inout BuildState, _ edit: Edit, viewing: Set<String>, started: Date, clock: PhaseClock,
+                         interrupted: () -> Bool, landed: (Landed) -> Void,
+                         undo: inout [(inout BuildState) -> Void]) throws(DiagnosticList) -> BuildReport? {
         var changedTemplates: Set<String> = []
         var templates = state.templates
         if edit.templates {
@@ -182,6 +191,7 @@ public struct IncrementalBuild: Sendable {
                                       formats: OutputFormats(config: config).all, keepsCSS2: config.keepCSS2)
         }
 
+        clock.lap("read")
         let (oldTemplates, oldLayouts) = (state.templates, state.hugoLayouts)
         (state.templates, state.hugoLayouts) = (templates, layouts)
         undo.append { ($0.templates, $0.hugoLayouts) = (oldTemplates, oldLayouts) }
@@ -229,6 +239,7 @@ public struct IncrementalBuild: Sendable {
             state.plans = []
         }
         if Self.changesMarkdown(changedTemplates, templates: state.templates) || edit.layoutsOfMarkdown { markdownTargets = nil }
+        clock.lap("assemble")
 
         // Markdown of the pages that may have changed; outputs show a page's content only if it did.
         if markdownTargets?.isEmpty != true {
@@ -248,8 +259,9 @@ public struct IncrementalBuild: Sendable {
             }
         }
 
+        clock.lap("markdown")
         if state.hugoLayouts != nil {
-            return try renderHugoOutputs(&state, showing: change.contents, edit: edit, started: started, landed: landed)
+            return try renderHugoOutputs(&state, showing: change.contents, edit: edit, started: started, clock: clock, landed: landed)
         }
 
         // Outputs that read a changed page or use a changed template: the edited and viewed pages' first.
@@ -269,7 +281,9 @@ public struct IncrementalBuild: Sendable {
         if !own.isEmpty {
             let first = BuildState.Selection(output: { own.contains($1.path) && affected($1) }, cards: [], otherFiles: false)
             let output = try state.render(options: options, recording: true, selection: first)
+            clock.lap("render")
             written = try write(output, removing: [], into: &state, changedSources: [])
+            clock.lap("write")
             if !written.isEmpty { landed(.files(written)) }
         }
         // The rest, a batch at a time: another edit waiting takes over, and the rest waits for it.
@@ -282,10 +296,12 @@ public struct IncrementalBuild: Sendable {
             rest.removeFirst(min(rest.count, batchSize))
             let others = BuildState.Selection(output: { batch?.contains($1.path) ?? !own.contains($1.path) }, cards: cards, otherFiles: otherFiles)
             let output = try state.render(options: options, recording: true, selection: others)
+            clock.lap("render")
             let produced = Set(output.files.map(\.path)).union(own)
             let removed = (everything ? Array(state.written.keys) : removals).filter { !produced.contains($0) }
             removals = []
             let paths = try write(output, removing: removed, into: &state, changedSources: edit.staticFiles)
+            clock.lap("write")
             if everything { landed(.site) } else if !paths.isEmpty { landed(.files(paths)) }
             written += paths
             drawn += output.cards
@@ -303,7 +319,7 @@ public struct IncrementalBuild: Sendable {
     /// layouts every output, rendered again, and what changed of them written, with the edited
     /// static files.
     private func renderHugoOutputs(_ state: inout BuildState, showing contents: Set<PageRef>, edit: Edit, started: Date,
-                                   landed: (Landed) -> Void) throws(DiagnosticList) -> BuildReport {
+                                   clock: PhaseClock, landed: (Landed) -> Void) throws(DiagnosticList) -> BuildReport {
         let everything = edit.layouts, statics = !edit.staticFiles.isEmpty
         // What the pages worked out last time holds but for the ones whose content changed.
         for page in contents where state.hugoDerived?.indices.contains(page.site) == true
@@ -318,10 +334,12 @@ public struct IncrementalBuild: Sendable {
         if everything || statics || !jobs.isEmpty {
             let selection = BuildState.Selection(output: { _, _ in false }, cards: [], otherFiles: statics, hugoJobs: everything ? nil : jobs)
             let output = try state.render(options: options, recording: true, selection: selection)
+            clock.lap("render")
             // Outputs the layouts no longer make (a list that stopped paginating), removed.
             let made = Set(output.files.map(\.path))
             let removed = (everything ? state.hugoOutputs.keys.filter { !made.contains($0) } : []) + edit.removedStatic
             written = try write(output, removing: removed, into: &state, changedSources: edit.staticFiles)
+            clock.lap("write")
             warnings = output.warnings
             if !written.isEmpty { landed(.files(written)) }
         }
@@ -457,4 +475,20 @@ struct KnownFiles: Sendable {
     }
 
     func contains(_ path: String) -> Bool { sources[path] != nil || others.contains(path) }
+}
+
+/// How long each phase of a rebuild took: the time since the last lap goes to the phase named,
+/// added up when a phase comes back (the batches of a rebuild render and write in turn); a lap
+/// without a name starts the next phase's time without counting it.
+final class PhaseClock {
+    private(set) var phases: [(name: String, seconds: Double)] = []
+    private var last = Date()
+
+    func lap(_ name: String? = nil) {
+        let now = Date()
+        defer { last = now }
+        guard let name else { return }
+        let seconds = now.timeIntervalSince(last)
+        if let index = phases.firstIndex(where: { $0.name == name }) { phases[index].seconds += seconds } else { phases.append((name, seconds)) }
+    }
 }
