@@ -196,21 +196,22 @@ struct SiteLoader {
         }
         let pageContent = PageContent(markdown: markdown, resolver: indexes.resolver, references: indexes.references,
                                       templates: templates, enableEmoji: config.enableEmoji,
-                                      hugo: hugoLayouts.map { layouts in
-                                          let hugoSites = HugoSites(sites: sites, config: config, sourceFolder: options.source, data: layouts.data)
-                                          return (layouts, hugoSites, hugoSites.sites.map { RenderHost(site: $0, layouts: layouts, strings: content.strings) })
+                                      hugo: hugoLayouts.map { [options] layouts in
+                                          HugoMarkdownSites(layouts: layouts, strings: content.strings) {
+                                              HugoSites(sites: sites, config: config, sourceFolder: options.source, data: layouts.data)
+                                          }
                                       })
         let problems = WarningLog()
         let counter = options.progress.counter(.markdown, total: work.count)
         let onDemand = ContentOnDemand(pages: Set(work)) { ref in
             ReadRecorder.recording(recording) { pageContent.render(ref.page, in: contexts[ref.site], problems: problems) }
         }
-        pageContent.hugo?.sites.contentOnDemand = onDemand
+        pageContent.hugo?.contentOnDemand = onDemand
         let rendered = work.parallelMap { ref in
             defer { counter?.countOne() }
             return onDemand.result(of: ref)
         }
-        pageContent.hugo?.sites.contentOnDemand = nil
+        pageContent.hugo?.contentOnDemand = nil
         releaseInBackground(consume pageContent)
         var results: [PageRef: RenderedMarkdown] = [:], reads: [PageRef: PageReads] = [:]
         for (ref, (result, read)) in zip(work, rendered) {
