@@ -182,4 +182,26 @@ import Testing
         #expect(!site.exists("new.css"))
         try IncrementalBuildTests.expectSameAsCleanBuild(site)
     }
+
+    /// A body edit whose render fails leaves no trace: put back as it was, the page's word count
+    /// is its own again, not the one the failed render worked out.
+    @Test func aFailedRenderLeavesNothingOfTheEditBehind() throws {
+        let site = try TestSite([
+            "config.toml": "title = \"Test\"\ndisableKinds = [\"taxonomy\", \"term\", \"RSS\", \"sitemap\"]\n",
+            "layouts/_default/single.html": "{{ .Content }}",
+            "layouts/_default/list.html": "{{ range .Pages }}{{ if and .IsPage (lt .WordCount 2) }}{{ errorf \"too short\" }}{{ end }}<p>{{ .WordCount }}</p>{{ end }}",
+            "content/blog/one.md": "---\ntitle: One\n---\nFour words are here.\n",
+        ])
+        var build = IncrementalBuild(options: site.options())
+        try build.build()
+        try site.write("content/blog/one.md", "---\ntitle: One\n---\nShort.\n")
+        #expect(throws: DiagnosticList.self) { try build.build(changed: ["content/blog/one.md"]) }
+        try site.write("content/blog/one.md", "---\ntitle: One\n---\nFour words are here.\n")
+        try build.build(changed: ["content/blog/one.md"])
+        // A layout edit renders the list again with what the pages worked out before.
+        try site.write("layouts/_default/list.html", "{{ range .Pages }}<p>{{ .WordCount }}</p>{{ end }}")
+        try build.build(changed: ["layouts/_default/list.html"])
+        #expect(try site.read("blog/index.html").contains("<p>4</p>"))
+        try IncrementalBuildTests.expectSameAsCleanBuild(site)
+    }
 }

@@ -261,7 +261,8 @@ public struct IncrementalBuild: Sendable {
 
         clock.lap("markdown")
         if state.hugoLayouts != nil {
-            return try renderHugoOutputs(&state, showing: change.contents, edit: edit, started: started, clock: clock, landed: landed)
+            return try renderHugoOutputs(&state, showing: change.contents, edit: edit, started: started, clock: clock, landed: landed,
+                                         undo: &undo)
         }
 
         // Outputs that read a changed page or use a changed template: the edited and viewed pages' first.
@@ -319,12 +320,18 @@ public struct IncrementalBuild: Sendable {
     /// layouts every output, rendered again, and what changed of them written, with the edited
     /// static files.
     private func renderHugoOutputs(_ state: inout BuildState, showing contents: Set<PageRef>, edit: Edit, started: Date,
-                                   clock: PhaseClock, landed: (Landed) -> Void) throws(DiagnosticList) -> BuildReport {
+                                   clock: PhaseClock, landed: (Landed) -> Void,
+                                   undo: inout [(inout BuildState) -> Void]) throws(DiagnosticList) -> BuildReport {
         let everything = edit.layouts, statics = !edit.staticFiles.isEmpty
-        // What the pages worked out last time holds but for the ones whose content changed.
-        for page in contents where state.hugoDerived?.indices.contains(page.site) == true
-            && state.hugoDerived![page.site].indices.contains(page.page) {
-            state.hugoDerived![page.site][page.page] = PageObject.DerivedValues()
+        // What the pages worked out last time holds but for the ones whose content changed; a
+        // failed render, which works out the new content's, puts the old back with the content.
+        if let previous = state.hugoDerived {
+            var derived = previous
+            for page in contents where derived.indices.contains(page.site) && derived[page.site].indices.contains(page.page) {
+                derived[page.site][page.page] = PageObject.DerivedValues()
+            }
+            state.hugoDerived = derived
+            undo.append { $0.hugoDerived = previous }
         }
         var jobs: [HugoRenderer.Job: Set<Int>] = [:]
         for record in state.hugoOutputs.values where !record.reads.contents.isDisjoint(with: contents) {
