@@ -60,9 +60,37 @@ import Testing
         ])
         #expect(!rewritten.contains("blog/three/index.html"), "a neighbour shows its title only")
         #expect(Set(landed) == rewritten && report.filesWritten == rewritten.count)
+        #expect(report.outputsRendered == rewritten)
         // What `sitegen serve --verbose` prints of it.
         #expect(report.phases.map(\.name) == ["classify", "read", "assemble", "markdown", "render", "write", "notify"])
         #expect(report.phases.map(\.seconds).reduce(0, +) <= report.seconds + 0.001)
+        try IncrementalBuildTests.expectSameAsCleanBuild(site)
+    }
+
+    /// Only the outputs that showed a part of the page that changed are rendered again: an edit
+    /// below the summary leaves the feeds, which show summaries, as they were; an edit of markup
+    /// alone leaves the lists that show word counts too.
+    @Test func anEditBelowTheSummaryLeavesWhatShowsOnlySummaries() throws {
+        let site = try Self.site()
+        try site.write("content/blog/three.md", "---\ntitle: Three\ndate: 2026-03-01\n---\nThe third post.\n<!--more-->\nMore below.\n")
+        var build = IncrementalBuild(options: site.options())
+        try build.build()
+
+        try site.write("content/blog/three.md", "---\ntitle: Three\ndate: 2026-03-01\n---\nThe third post.\n<!--more-->\nMore below, and more.\n")
+        var report = try build.build(changed: ["content/blog/three.md"])
+        #expect(report.outputsRendered == ["blog/three/index.html", "blog/index.html"], "the list shows the word count")
+        #expect(try site.read("blog/index.html").contains("Three: <p>The third post.</p> (7 words)"))
+        try IncrementalBuildTests.expectSameAsCleanBuild(site)
+
+        try site.write("content/blog/three.md", "---\ntitle: Three\ndate: 2026-03-01\n---\nThe third post.\n<!--more-->\nMore *below*, and more.\n")
+        report = try build.build(changed: ["content/blog/three.md"])
+        #expect(report.outputsRendered == ["blog/three/index.html"])
+        #expect(try site.read("blog/three/index.html").contains("<em>below</em>"))
+        try IncrementalBuildTests.expectSameAsCleanBuild(site)
+
+        try site.write("content/blog/three.md", "---\ntitle: Three\ndate: 2026-03-01\n---\nThe 3rd post.\n<!--more-->\nMore *below*, and more.\n")
+        report = try build.build(changed: ["content/blog/three.md"])
+        #expect(report.outputsRendered == ["blog/three/index.html", "blog/index.html", "blog/index.xml", "index.xml"])
         try IncrementalBuildTests.expectSameAsCleanBuild(site)
     }
 

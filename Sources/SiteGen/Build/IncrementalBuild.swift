@@ -204,7 +204,7 @@ public struct IncrementalBuild: Sendable {
         // The site models: patched when only bodies changed, else assembled again and compared.
         var change = SiteChange(), everything = false, previousPlans: [[SiteRenderer.Planned]] = []
         // With the pages whose Markdown (a shortcode, a render hook) shows an edited page's.
-        var markdownTargets: Set<PageRef>? = edited.union(state.markdownReads.filter { !$0.value.contents.isDisjoint(with: edited) }.keys)
+        var markdownTargets: Set<PageRef>? = edited.union(state.markdownReads.filter { reads in edited.contains { reads.value.contents[$0] != nil } }.keys)
         if bodiesOnly {
             for (_, _, page, ref) in reloaded {
                 for keep in [\BuildState.assembled, \BuildState.sites] {
@@ -249,7 +249,11 @@ public struct IncrementalBuild: Sendable {
             for (ref, reads) in markdown.reads {
                 let (previous, previousReads) = (state.sites[ref.site].pages[ref.page].rendered, state.markdownReads[ref])
                 let rendered = markdown.rendered[ref]
-                if rendered != previous { change.contents.insert(ref) }
+                if rendered != previous {
+                    change.contents[ref] = state.hugoLayouts == nil ? .all
+                        : PageObject.changedParts(of: state.sites[ref.site].pages[ref.page], from: previous, to: rendered,
+                                                  summaryLength: state.sites[ref.site].config.summaryLength)
+                }
                 state.sites[ref.site].pages[ref.page].rendered = rendered
                 state.markdownReads[ref] = reads
                 undo.append {
@@ -278,11 +282,12 @@ public struct IncrementalBuild: Sendable {
         state.unrendered = []
         func affected(_ planned: SiteRenderer.Planned) -> Bool { selected?.contains(planned.path) ?? true }
         let own = everything ? [] : Set(edited.map { state.sites[$0.site][$0.page].outputPath }).union(viewing)
-        var written: [String] = []
+        var written: [String] = [], rendered: Set<String> = []
         if !own.isEmpty {
             let first = BuildState.Selection(output: { own.contains($1.path) && affected($1) }, cards: [], otherFiles: false)
             let output = try state.render(options: options, recording: true, selection: first)
             clock.lap("render")
+            rendered.formUnion(output.rendered.map(\.file.path))
             written = try write(output, removing: [], into: &state, changedSources: [])
             clock.lap("write")
             if !written.isEmpty { landed(.files(written)) }
@@ -298,6 +303,7 @@ public struct IncrementalBuild: Sendable {
             let others = BuildState.Selection(output: { batch?.contains($1.path) ?? !own.contains($1.path) }, cards: cards, otherFiles: otherFiles)
             let output = try state.render(options: options, recording: true, selection: others)
             clock.lap("render")
+            rendered.formUnion(output.rendered.map(\.file.path))
             let produced = Set(output.files.map(\.path)).union(own)
             let removed = (everything ? Array(state.written.keys) : removals).filter { !produced.contains($0) }
             removals = []
@@ -311,15 +317,17 @@ public struct IncrementalBuild: Sendable {
         } while !rest.isEmpty && !interrupted()
         state.unrendered = Set(rest)
         // Every batch reports the content's warnings again.
-        return Builder(options: options).report(state, filesWritten: written.count, cards: drawn,
-                                                started: started, warnings: Array(Set(warnings)))
+        var report = Builder(options: options).report(state, filesWritten: written.count, cards: drawn,
+                                                      started: started, warnings: Array(Set(warnings)))
+        report.outputsRendered = rendered
+        return report
     }
 
-    /// On Hugo templates, after an edit of pages' bodies: the outputs that showed any of
-    /// `contents` (of a list, its first pager and those that did), or after an edit of the
+    /// On Hugo templates, after an edit of pages' bodies: the outputs that showed a part of a page
+    /// that `contents` says changed (of a list, its first pager and those that did), or after an edit of the
     /// layouts every output, rendered again, and what changed of them written, with the edited
     /// static files.
-    private func renderHugoOutputs(_ state: inout BuildState, showing contents: Set<PageRef>, edit: Edit, started: Date,
+    private func renderHugoOutputs(_ state: inout BuildState, showing contents: [PageRef: ContentParts], edit: Edit, started: Date,
                                    clock: PhaseClock, landed: (Landed) -> Void,
                                    undo: inout [(inout BuildState) -> Void]) throws(DiagnosticList) -> BuildReport {
         let everything = edit.layouts, statics = !edit.staticFiles.isEmpty
@@ -327,17 +335,17 @@ public struct IncrementalBuild: Sendable {
         // failed render, which works out the new content's, puts the old back with the content.
         if let previous = state.hugoDerived {
             var derived = previous
-            for page in contents where derived.indices.contains(page.site) && derived[page.site].indices.contains(page.page) {
+            for page in contents.keys where derived.indices.contains(page.site) && derived[page.site].indices.contains(page.page) {
                 derived[page.site][page.page] = PageObject.DerivedValues()
             }
             state.hugoDerived = derived
             undo.append { $0.hugoDerived = previous }
         }
         var jobs: [HugoRenderer.Job: Set<Int>] = [:]
-        for record in state.hugoOutputs.values where !record.reads.contents.isDisjoint(with: contents) {
+        for record in state.hugoOutputs.values where record.reads.showsChanged(contents) {
             jobs[record.job, default: []].insert(record.pager)
         }
-        var written: [String] = [], warnings: [Diagnostic] = []
+        var written: [String] = [], warnings: [Diagnostic] = [], rendered: Set<String> = []
         if everything || statics || !jobs.isEmpty {
             let selection = BuildState.Selection(output: { _, _ in false }, cards: [], otherFiles: statics, hugoJobs: everything ? nil : jobs)
             let output = try state.render(options: options, recording: true, selection: selection)
@@ -348,9 +356,12 @@ public struct IncrementalBuild: Sendable {
             written = try write(output, removing: removed, into: &state, changedSources: edit.staticFiles)
             clock.lap("write")
             warnings = output.warnings
+            rendered = Set(output.hugoOutputs.keys)
             if !written.isEmpty { landed(.files(written)) }
         }
-        return Builder(options: options).report(state, filesWritten: written.count, cards: 0, started: started, warnings: warnings)
+        var report = Builder(options: options).report(state, filesWritten: written.count, cards: 0, started: started, warnings: warnings)
+        report.outputsRendered = rendered
+        return report
     }
 
     /// The outputs that read what an edit changed, that use a changed template, or that are new.

@@ -11,14 +11,14 @@ final class ReadRecorder: @unchecked Sendable {
     func read(_ page: PageRef) { reads.pages.insert(page) }
     /// The members of a list page (a section's pages, a term's, a pager's), apart from the page itself.
     func readList(_ page: PageRef) { reads.lists.insert(page) }
-    func readContent(_ page: PageRef) {
+    func readContent(_ page: PageRef, _ parts: ContentParts = .all) {
         reads.pages.insert(page)
-        reads.contents.insert(page)
+        reads.contents[page, default: []].formUnion(parts)
     }
 
     func read(_ other: PageReads) {
         reads.pages.formUnion(other.pages)
-        reads.contents.formUnion(other.contents)
+        reads.contents.merge(other.contents) { $0.union($1) }
         reads.lists.formUnion(other.lists)
     }
 
@@ -43,24 +43,46 @@ final class ReadRecorder: @unchecked Sendable {
 }
 
 /// What a rendering read: pages it showed anything of, among them those whose rendered Markdown it
-/// showed, and list pages whose members it showed.
+/// showed (and which parts of it), and list pages whose members it showed.
 struct PageReads: Sendable {
     var pages: Set<PageRef> = []
-    var contents: Set<PageRef> = []
+    var contents: [PageRef: ContentParts] = [:]
     var lists: Set<PageRef> = []
 
     /// Whether an edit touches this rendering.
     func isAffected(by change: SiteChange) -> Bool {
-        !pages.isDisjoint(with: change.pages) || !contents.isDisjoint(with: change.contents) || !lists.isDisjoint(with: change.lists)
+        !pages.isDisjoint(with: change.pages) || showsChanged(change.contents) || !lists.isDisjoint(with: change.lists)
+    }
+
+    /// Whether this rendering showed a part of a page's Markdown that `contents` says changed.
+    func showsChanged(_ contents: [PageRef: ContentParts]) -> Bool {
+        let (fewer, more) = self.contents.count <= contents.count ? (self.contents, contents) : (contents, self.contents)
+        return fewer.contains { page, parts in more[page].map { !$0.isDisjoint(with: parts) } ?? false }
     }
 }
 
-/// What an edit changed: pages (anything a view shows of them), pages' rendered Markdown, and
-/// lists' members or their order.
+/// What an edit changed: pages (anything a view shows of them), the parts of pages' rendered
+/// Markdown that changed, and lists' members or their order.
 struct SiteChange: Sendable {
     var pages: Set<PageRef> = []
-    var contents: Set<PageRef> = []
+    var contents: [PageRef: ContentParts] = [:]
     var lists: Set<PageRef> = []
+}
+
+/// The parts of a page's rendered Markdown a rendering can show apart. An edit below a page's
+/// summary changes its content and word count but not its summary: the lists and feeds that show
+/// only summaries stay as they are.
+struct ContentParts: OptionSet, Hashable, Sendable {
+    let rawValue: UInt8
+    /// The HTML as a whole: `.Content`, `.Len`, another page's content in a shortcode.
+    static let html = ContentParts(rawValue: 1)
+    /// `.Summary`, `.Truncated`.
+    static let summary = ContentParts(rawValue: 2)
+    /// The plain text and its words: `.Plain`, `.PlainWords`, the word counts, `.ReadingTime`.
+    static let words = ContentParts(rawValue: 4)
+    /// `.TableOfContents`, `.Fragments`.
+    static let headings = ContentParts(rawValue: 8)
+    static let all: ContentParts = [.html, .summary, .words, .headings]
 }
 
 extension PageRef {

@@ -119,19 +119,23 @@ final class PageObject: TemplateObject, @unchecked Sendable {
     /// Hugo titles its 404 page "404 Page not found".
     var title: String { model.kind == .notFound && model.source == nil ? "404 Page not found" : model.title }
     var lastmod: Int { dates.lastmod?.unixSeconds ?? .min }
-    var contentLength: Int { rendered?.html.utf8.count ?? 0 }
+    var contentLength: Int { rendered(.html)?.html.utf8.count ?? 0 }
 
-    /// The page's rendered Markdown. Each read of it, and of what is made of it (`.Summary`,
-    /// `.Plain`, the word counts, even when they are known already), is noted for the output
-    /// being rendered: after an edit of the page's body, only the outputs that showed some of it
-    /// are rendered again (`IncrementalBuild`).
-    var rendered: RenderedMarkdown? {
-        notingContentRead()
-        return site.all.contentOnDemand?.rendered(PageRef(site: site.index, page: id)) ?? model.rendered
+    /// The page's rendered Markdown, noting that the output being rendered shows `part` of it.
+    /// Each read of a part, and of what is made of it (`.Summary`, `.Plain`, the word counts, even
+    /// when they are known already), is noted: after an edit of the page's body, only the outputs
+    /// that showed a part that changed are rendered again (`IncrementalBuild`).
+    func rendered(_ part: ContentParts) -> RenderedMarkdown? {
+        noting(part)
+        return markdown
     }
 
-    private func notingContentRead() {
-        ReadRecorder.current?.readContent(PageRef(site: site.index, page: id))
+    private var markdown: RenderedMarkdown? {
+        site.all.contentOnDemand?.rendered(PageRef(site: site.index, page: id)) ?? model.rendered
+    }
+
+    private func noting(_ part: ContentParts) {
+        ReadRecorder.current?.readContent(PageRef(site: site.index, page: id), part)
     }
     /// Pages of several languages are translations of each other when they share this: the front
     /// matter's `translationKey`, else what SiteGen's model gives (the path in the content folder).
@@ -187,18 +191,22 @@ final class PageObject: TemplateObject, @unchecked Sendable {
 
     /// Hugo's `.Plain`: the content without its tags.
     var plain: String {
-        notingContentRead()
+        noting(.words)
+        return plainText
+    }
+
+    private var plainText: String {
         if let known = derived.plain.withLock({ $0 }) { return known }
-        let made = PlainText.of(rendered?.html ?? "")
+        let made = PlainText.of(markdown?.html ?? "")
         derived.plain.withLock { $0 = made }
         return made
     }
 
     /// Hugo's `.WordCount`: the words of the plain text, split at white space.
     var wordCount: Int {
-        notingContentRead()
+        noting(.words)
         if let known = derived.wordCount.withLock({ $0 }) { return known }
-        let made = PlainText.wordCount(plain)
+        let made = PlainText.wordCount(plainText)
         derived.wordCount.withLock { $0 = made }
         return made
     }
@@ -267,22 +275,40 @@ final class PageObject: TemplateObject, @unchecked Sendable {
     /// Hugo 0.111's `.Summary`: the HTML above `<!--more-->`, or the front matter's `summary`, or
     /// else the plain text cut after `summaryLength` words at the end of a sentence.
     var summary: (text: String, truncated: Bool) {
-        notingContentRead()
+        noting(.summary)
         if let known = derived.summary.withLock({ $0 }) { return known }
-        let made: (text: String, truncated: Bool)
-        if let rendered = rendered, model.frontMatter.summary?.isEmpty == false {
+        let made = Self.summary(of: markdown, page: model, plain: plainText, words: site.model.config.summaryLength)
+        derived.summary.withLock { $0 = made }
+        return made
+    }
+
+    /// The summary of `page` when its Markdown is `rendered`, and its plain text `plain`.
+    static func summary(of rendered: RenderedMarkdown?, page: Page, plain: @autoclosure () -> String,
+                        words: Int) -> (text: String, truncated: Bool) {
+        if let rendered = rendered, page.frontMatter.summary?.isEmpty == false {
             // Markdownified, as `markdownify` does: one paragraph loses its `<p>`.
             var html = rendered.summaryHTML.trimmingCharacters(in: .newlines)
             if html.hasPrefix("<p>"), html.hasSuffix("</p>"), html.components(separatedBy: "<p>").count == 2 { html = String(html.dropFirst(3).dropLast(4)) }
             // Hugo 0.111 calls such a summary truncated only when a `<!--more-->` is there too.
-            made = (html, rendered.hasManualSummary)
+            return (html, rendered.hasManualSummary)
         } else if let rendered = rendered, rendered.hasManualSummary {
-            made = (rendered.summaryHTML, rendered.isTruncated)
-        } else {
-            made = Self.wholeSentences(plain, words: site.model.config.summaryLength)
+            return (rendered.summaryHTML, rendered.isTruncated)
         }
-        derived.summary.withLock { $0 = made }
-        return made
+        return wholeSentences(plain(), words: words)
+    }
+
+    /// The parts of `page`'s rendered Markdown that differ from `old` to `new`, as templates show them.
+    static func changedParts(of page: Page, from old: RenderedMarkdown?, to new: RenderedMarkdown?, summaryLength: Int) -> ContentParts {
+        var parts: ContentParts = []
+        if old?.html != new?.html { parts.insert(.html) }
+        if old?.headings != new?.headings { parts.insert(.headings) }
+        guard parts.contains(.html) else { return parts }
+        let (oldPlain, newPlain) = (PlainText.of(old?.html ?? ""), PlainText.of(new?.html ?? ""))
+        if oldPlain != newPlain { parts.insert(.words) }
+        if summary(of: old, page: page, plain: oldPlain, words: summaryLength) != summary(of: new, page: page, plain: newPlain, words: summaryLength) {
+            parts.insert(.summary)
+        }
+        return parts
     }
 
     /// Hugo's `TruncateWordsToWholeSentence`.
@@ -407,7 +433,7 @@ final class PageObject: TemplateObject, @unchecked Sendable {
     static let members = MemberTable<PageObject>([
         "Title": { page, _, _ in .string(page.title) },
         "LinkTitle": { page, _, _ in .string(page.linkTitle) },
-        "Content": { page, _, _ in .html(page.rendered?.html ?? "") },
+        "Content": { page, _, _ in .html(page.rendered(.html)?.html ?? "") },
         "RenderString": { page, arguments, context in
             // `.RenderString MARKUP` or `.RenderString (dict "display" "block") MARKUP`.
             guard let markup = arguments.last, arguments.count <= 2 else { throw TemplateFailure("RenderString takes the options and the markup") }
@@ -426,10 +452,10 @@ final class PageObject: TemplateObject, @unchecked Sendable {
         "ReadingTime": { page, _, _ in .int((page.wordCount + 212) / 213) },
         "TableOfContents": { page, _, _ in
             let config = page.site.all.config
-            return .html(TableOfContentsBuilder.hugoHTML(page.rendered?.headings ?? [], startLevel: config.tocStartLevel,
+            return .html(TableOfContentsBuilder.hugoHTML(page.rendered(.headings)?.headings ?? [], startLevel: config.tocStartLevel,
                                                          stopLevel: config.tocEndLevel, ordered: config.tocOrdered))
         },
-        "Fragments": { page, _, _ in .object(FragmentsObject(page.rendered?.headings ?? [])) },
+        "Fragments": { page, _, _ in .object(FragmentsObject(page.rendered(.headings)?.headings ?? [])) },
         "Len": { page, _, _ in .int(page.contentLength) },
         "Permalink": { page, _, _ in .string(page.permalink) },
         "RelPermalink": { page, _, _ in .string(page.relPermalink) },
