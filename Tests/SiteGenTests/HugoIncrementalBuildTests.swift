@@ -94,6 +94,26 @@ import Testing
         try IncrementalBuildTests.expectSameAsCleanBuild(site)
     }
 
+    /// A body edit renders with the last render's page objects: what that render left on them
+    /// (a page's scratch) is gone, as in a clean build.
+    @Test func aRebuildStartsFromCleanPageObjects() throws {
+        let site = try TestSite([
+            "config.toml": "title = \"Test\"\nbaseURL = \"https://example.org/\"\n",
+            "layouts/_default/single.html": "{{ .Scratch.Add \"renders\" 1 }}{{ .Store.Add \"renders\" 1 }}{{ .Content }}<p>{{ .Scratch.Get \"renders\" }}, {{ .Store.Get \"renders\" }}</p>",
+            "layouts/_default/list.html": "{{ range .Pages }}{{ .Title }}{{ end }}",
+            "content/post.md": "---\ntitle: Post\n---\nFirst.\n",
+        ])
+        var build = IncrementalBuild(options: site.options())
+        try build.build()
+        for text in ["Second.", "Third."] {
+            try site.write("content/post.md", "---\ntitle: Post\n---\n\(text)\n")
+            let report = try build.build(changed: ["content/post.md"])
+            #expect(report.outputsRendered == ["post/index.html", "index.xml"])
+            #expect(try site.read("post/index.html") == "<p>\(text)</p>\n<p>1, 1</p>")
+        }
+        try IncrementalBuildTests.expectSameAsCleanBuild(site)
+    }
+
     /// A partial cached by the first output that needed it still counts for the others that
     /// showed it from the cache.
     @Test func aCachedPartialCountsForEveryOutputThatShowsIt() throws {

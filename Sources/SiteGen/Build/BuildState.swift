@@ -20,9 +20,10 @@ struct BuildState: Sendable {
     var outputs: [String: OutputRecord] = [:]
     /// Each output of the Hugo templates: its job, its pager and what it read, by output path.
     var hugoOutputs: [String: HugoRenderer.OutputRecord] = [:]
-    /// What the Hugo page objects of the last recorded render worked out (`.Plain`, `.Summary`,
-    /// dates…), reused by the next render but for the pages an edit changed.
-    var hugoDerived: [[PageObject.DerivedValues]]?
+    /// The Hugo objects of the last recorded render. The next render takes them again after an
+    /// edit of pages' bodies (`Selection.reusesHugoSites`), else makes new ones with what these
+    /// worked out (`.Plain`, `.Summary`, dates…), but for the pages an edit changed.
+    var hugoSites: HugoSites?
     /// Each site's planned outputs, kept while the structure and the pages' templates stay.
     var plans: [[SiteRenderer.Planned]] = []
     /// Outputs an interrupted rebuild left to render (see `IncrementalBuild.build`).
@@ -61,6 +62,9 @@ struct BuildState: Sendable {
         var otherFiles = true
         /// The jobs of the Hugo templates to run, each with the pagers after its first; nil for every one.
         var hugoJobs: [HugoRenderer.Job: Set<Int>]?
+        /// Whether to render with the last render's Hugo objects, which an edit of only pages'
+        /// bodies leaves right once their records are replaced (`HugoSites.replace`).
+        var reusesHugoSites = false
 
         static var everything: Selection { Selection(output: { _, _ in true }, cards: nil) }
     }
@@ -72,7 +76,8 @@ struct BuildState: Sendable {
         var cards: Int
         var warnings: [Diagnostic]
         var hugoOutputs: [String: HugoRenderer.OutputRecord] = [:]
-        var hugoDerived: [[PageObject.DerivedValues]]?
+        /// The Hugo objects rendered with, when recording.
+        var hugoSites: HugoSites?
     }
 
     /// Templates → share cards → site-wide files: the files of the site, with static files and
@@ -89,17 +94,23 @@ struct BuildState: Sendable {
         var warnings = content.warnings + content.pagesByLanguage.joined().flatMap(\.warnings) + statics.warnings + cards.warnings
         var rendered: [RenderedOutput] = [], problems: [Diagnostic] = []
         if let hugoLayouts {
-            let hugoSites = HugoSites(sites: sites, config: content.config, sourceFolder: options.source, data: hugoLayouts.data,
-                                      derived: hugoDerived)
+            let hugoSites: HugoSites
+            if selection.reusesHugoSites, let kept = self.hugoSites {
+                kept.clearRenderState()
+                hugoSites = kept
+            } else {
+                hugoSites = HugoSites(sites: sites, config: content.config, sourceFolder: options.source, data: hugoLayouts.data,
+                                      derived: self.hugoSites?.derivedValues)
+            }
             let result = HugoRenderer(sites: hugoSites, layouts: hugoLayouts, strings: content.strings)
                 .render(progress: options.progress, only: selection.hugoJobs, recording: recording)
-            let derived = recording ? hugoSites.derivedValues : nil
-            releaseInBackground(consume hugoSites)
+            let kept = recording ? hugoSites : nil
+            if !recording { releaseInBackground(consume hugoSites) }
             if !result.problems.isEmpty { throw DiagnosticList(result.problems) }
             files += result.files
             warnings += result.warnings
             return Output(files: files, rendered: [], cards: cards.files.count, warnings: warnings, hugoOutputs: result.records,
-                          hugoDerived: derived)
+                          hugoSites: kept)
         }
         let renderers = sites.indices.map { index in
             let context = RenderContext(sites: sites, index: index, translations: indexes.translations, strings: content.strings,
@@ -140,7 +151,10 @@ struct BuildState: Sendable {
     /// Notes what `output` read and wrote.
     mutating func remember(_ output: Output) {
         hugoOutputs.merge(output.hugoOutputs) { $1 }
-        if let derived = output.hugoDerived { hugoDerived = derived }
+        if let sites = output.hugoSites, sites !== hugoSites {
+            if let previous = hugoSites.take() { releaseInBackground(previous) }
+            hugoSites = sites
+        }
         for item in output.rendered {
             guard let template = item.template, let reads = item.reads else { continue }
             outputs[item.file.path] = OutputRecord(template: template, reads: reads)

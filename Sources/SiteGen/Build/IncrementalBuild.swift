@@ -331,15 +331,19 @@ public struct IncrementalBuild: Sendable {
                                    clock: PhaseClock, landed: (Landed) -> Void,
                                    undo: inout [(inout BuildState) -> Void]) throws(DiagnosticList) -> BuildReport {
         let everything = edit.layouts, statics = !edit.staticFiles.isEmpty
-        // What the pages worked out last time holds but for the ones whose content changed; a
-        // failed render, which works out the new content's, puts the old back with the content.
-        if let previous = state.hugoDerived {
-            var derived = previous
-            for page in contents.keys where derived.indices.contains(page.site) && derived[page.site].indices.contains(page.page) {
-                derived[page.site][page.page] = PageObject.DerivedValues()
+        // The last render's objects, or what they worked out, hold but for the pages whose content
+        // changed. A failed render, which worked out the new content's, puts the old records back
+        // and has what they work out worked out again.
+        if let kept = state.hugoSites {
+            let changed = kept.objects(of: contents.keys)
+            let previous = changed.map { (PageRef(site: $0.site.index, page: $0.id), $0.model) }
+            if everything {
+                for page in changed { page.derived.reset() }
+                undo.append { _ in for page in changed { page.derived.reset() } }
+            } else {
+                kept.replace(previous.map { ($0.0, state.sites[$0.0.site].pages[$0.0.page]) })
+                undo.append { _ in kept.replace(previous) }
             }
-            state.hugoDerived = derived
-            undo.append { $0.hugoDerived = previous }
         }
         var jobs: [HugoRenderer.Job: Set<Int>] = [:]
         for record in state.hugoOutputs.values where record.reads.showsChanged(contents) {
@@ -347,7 +351,8 @@ public struct IncrementalBuild: Sendable {
         }
         var written: [String] = [], warnings: [Diagnostic] = [], rendered: Set<String> = []
         if everything || statics || !jobs.isEmpty {
-            let selection = BuildState.Selection(output: { _, _ in false }, cards: [], otherFiles: statics, hugoJobs: everything ? nil : jobs)
+            let selection = BuildState.Selection(output: { _, _ in false }, cards: [], otherFiles: statics, hugoJobs: everything ? nil : jobs,
+                                                 reusesHugoSites: !everything)
             let output = try state.render(options: options, recording: true, selection: selection)
             clock.lap("render")
             // Outputs the layouts no longer make (a list that stopped paginating), removed.
@@ -392,7 +397,8 @@ public struct IncrementalBuild: Sendable {
         for file in output.files { latest[file.path] = file }
         let changed = latest.values.filter { !state.holds($0, changedSources: changedSources) }
         let writer = OutputWriter(destination: options.destination)
-        let before = Set(state.written.keys)
+        // The manifest is written again only when the set of files changes.
+        let newFiles = removed.contains { state.written[$0] != nil } || output.files.contains { state.written[$0.path] == nil }
         do {
             try writer.update(changed, removing: removed)
         } catch {
@@ -404,10 +410,9 @@ public struct IncrementalBuild: Sendable {
             state.hugoOutputs[path] = nil
         }
         state.remember(output)
-        let after = Set(state.written.keys)
-        if after != before {
+        if newFiles {
             do {
-                try writer.recordManifest(after)
+                try writer.recordManifest(Set(state.written.keys))
             } catch {
                 throw DiagnosticList([error])
             }

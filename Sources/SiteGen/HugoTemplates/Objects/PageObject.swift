@@ -6,13 +6,15 @@ import Synchronization
 final class PageObject: TemplateObject, @unchecked Sendable {
     unowned let site: SiteObject
     let id: Site.PageID
-    let model: Page
+    /// The page's record; the preview's next render of the same objects may bring it a new
+    /// content (`SiteObject.replace`).
+    private(set) var model: Page
     /// The pager this object renders (1 for the page itself; list pages' later pagers get objects of their own).
     let pagerNumber: Int
     /// The output format this object renders (`html`, `rss`), left out of `.AlternativeOutputFormats`.
     let formatName: String
-    let scratch = ScratchObject()
-    let store = ScratchObject()
+    private(set) var scratch = ScratchObject()
+    private(set) var store = ScratchObject()
     /// The paginator made by `.Paginator` or `.Paginate` while this page renders; the first call decides it.
     let paginator = Mutex<PaginatorObject?>(nil)
     let derived: DerivedValues
@@ -26,6 +28,15 @@ final class PageObject: TemplateObject, @unchecked Sendable {
         let plain = Mutex<String?>(nil)
         let dates = Mutex<(date: GoTime?, lastmod: GoTime?)?>(nil)
         let wordCount = Mutex<Int?>(nil)
+
+        /// Forgets them all, to work them out again from a new record or content.
+        func reset() {
+            summary.withLock { $0 = nil }
+            params.withLock { $0 = nil }
+            plain.withLock { $0 = nil }
+            dates.withLock { $0 = nil }
+            wordCount.withLock { $0 = nil }
+        }
     }
 
     convenience init(site: SiteObject, id: Site.PageID, derived: DerivedValues = DerivedValues()) {
@@ -39,6 +50,20 @@ final class PageObject: TemplateObject, @unchecked Sendable {
         self.pagerNumber = pagerNumber
         self.formatName = formatName
         self.derived = derived
+    }
+
+    /// Takes the page's new record, whose derived values are then worked out again.
+    func replace(_ record: Page) {
+        model = record
+        derived.reset()
+    }
+
+    /// Clears what a render leaves on the object, for another render of the same objects: its
+    /// scratch and store, and its paginator.
+    func clearRenderState() {
+        scratch = ScratchObject()
+        store = ScratchObject()
+        paginator.withLock { $0 = nil }
     }
 
     /// This page rendering pager `number` of its list.

@@ -35,6 +35,27 @@ final class HugoSites: @unchecked Sendable {
     /// What the pages worked out, for the next build's objects of the same pages.
     var derivedValues: [[PageObject.DerivedValues]] { sites.map { $0.pages.map(\.derived) } }
 
+    /// The page objects of `pages`, when these objects have them.
+    func objects(of pages: some Sequence<PageRef>) -> [PageObject] {
+        pages.compactMap { ref in
+            sites.indices.contains(ref.site) && sites[ref.site].pages.indices.contains(ref.page) ? sites[ref.site].pages[ref.page] : nil
+        }
+    }
+
+    /// Gives pages their new records, for another render of these objects after an edit that
+    /// changed only the pages' bodies and content: what the site's structure decided (orders,
+    /// lookups, menus) holds. The pages' derived values are worked out again.
+    func replace(_ records: [(PageRef, Page)]) {
+        for (ref, record) in records where sites.indices.contains(ref.site) { sites[ref.site].replace(record, at: ref.page) }
+    }
+
+    /// Readies these objects for another render: what the last one left on the pages goes.
+    func clearRenderState() {
+        for site in sites {
+            for page in site.pages { page.clearRenderState() }
+        }
+    }
+
     /// The translations of a page, in every language (itself included), by language weight.
     func translations(of page: PageObject) -> [PageObject] {
         let key = page.translationKey
@@ -44,7 +65,7 @@ final class HugoSites: @unchecked Sendable {
 
 /// Hugo's `.Site` of one language.
 final class SiteObject: TemplateObject, @unchecked Sendable {
-    let model: Site
+    private(set) var model: Site
     let index: Int
     unowned let all: HugoSites
     let params: TemplateValue
@@ -153,6 +174,13 @@ final class SiteObject: TemplateObject, @unchecked Sendable {
                                                           weight: section.model.weight, children: [], pagePath: section.model.path))
             }
         }
+    }
+
+    /// The page at `id` gets a new record (`HugoSites.replace`).
+    fileprivate func replace(_ record: Page, at id: Site.PageID) {
+        guard pages.indices.contains(id) else { return }
+        model.pages[id] = record
+        pages[id].replace(record)
     }
 
     var home: PageObject { pages[model.home] }
