@@ -94,6 +94,22 @@ import Testing
         try IncrementalBuildTests.expectSameAsCleanBuild(site)
     }
 
+    /// After a layout edit, which renders every output, the pages open in a browser land first.
+    @Test func aLayoutEditLandsTheViewedPagesFirst() throws {
+        let site = try Self.site()
+        var build = IncrementalBuild(options: site.options())
+        try build.build()
+        try site.write("layouts/_default/single.html", """
+            {{ define "main" }}<h1 class="new">{{ .Title }}</h1>{{ .Content }}{{ end }}
+            """)
+        var batches: [[String]] = []
+        try build.build(changed: ["layouts/_default/single.html"], viewing: ["blog/three/index.html"],
+                        landed: { if case .files(let paths) = $0 { batches.append(paths) } })
+        #expect(batches.first == ["blog/three/index.html"])
+        #expect(Set(batches.dropFirst().joined()) == ["blog/one/index.html", "blog/two/index.html", "news/latest/index.html"])
+        try IncrementalBuildTests.expectSameAsCleanBuild(site)
+    }
+
     /// A body edit renders with the last render's page objects: what that render left on them
     /// (a page's scratch) is gone, as in a clean build.
     @Test func aRebuildStartsFromCleanPageObjects() throws {

@@ -20,9 +20,9 @@ struct BuildState: Sendable {
     var outputs: [String: OutputRecord] = [:]
     /// Each output of the Hugo templates: its job, its pager and what it read, by output path.
     var hugoOutputs: [String: HugoRenderer.OutputRecord] = [:]
-    /// The Hugo objects of the last recorded render. The next render takes them again after an
-    /// edit of pages' bodies (`Selection.reusesHugoSites`), else makes new ones with what these
-    /// worked out (`.Plain`, `.Summary`, dates…), but for the pages an edit changed.
+    /// The Hugo objects of the last recorded render. A rebuild after an edit of pages' bodies or
+    /// of layouts renders with them again (`Selection.reusesHugoSites`), with what they worked out
+    /// (`.Plain`, `.Summary`, dates…) but for the pages the edit changed.
     var hugoSites: HugoSites?
     /// Each site's planned outputs, kept while the structure and the pages' templates stay.
     var plans: [[SiteRenderer.Planned]] = []
@@ -63,7 +63,7 @@ struct BuildState: Sendable {
         /// The jobs of the Hugo templates to run, each with the pagers after its first; nil for every one.
         var hugoJobs: [HugoRenderer.Job: Set<Int>]?
         /// Whether to render with the last render's Hugo objects, which an edit of only pages'
-        /// bodies leaves right once their records are replaced (`HugoSites.replace`).
+        /// bodies or of layouts leaves right once the pages' records are replaced (`HugoSites.replace`).
         var reusesHugoSites = false
 
         static var everything: Selection { Selection(output: { _, _ in true }, cards: nil) }

@@ -152,32 +152,36 @@ public struct IncrementalBuild: Sendable {
         // Pages: read the edited files again, every one before anything changes.
         var reloaded: [(language: Int, position: Int, page: Page, ref: PageRef)] = []
         var bodiesOnly = true, problems: [Diagnostic] = []
-        let content = state.content
-        for source in edit.sources {
-            guard let language = content.languages.firstIndex(where: { $0.code == source.language }) else { return nil }
-            let page: Page?
-            do {
-                page = try loader.pageLoader(content.config, languages: content.languages, index: language,
-                                             inventory: content.inventory).load(source)
-            } catch {
-                problems += error.diagnostics
-                continue
-            }
-            let position = content.pagesByLanguage[language].firstIndex { $0.source?.label == source.label }
-            switch (position, page) {
-            case (nil, nil):
-                continue  // a draft or future page the preview leaves out, still left out
-            case (let position?, var page?):
-                let previous = content.pagesByLanguage[language][position]
-                page.resources = previous.resources  // bundle files are their own edits
-                var sameFrontMatter = page
-                sameFrontMatter.body = previous.body
-                sameFrontMatter.bodyStartLine = previous.bodyStartLine
-                if sameFrontMatter != previous { bodiesOnly = false }
-                guard let id = state.sites[language].pages.firstIndex(where: { $0.source?.label == source.label }) else { return nil }
-                reloaded.append((language, position, page, PageRef(site: language, page: id)))
-            default:
-                return nil  // a page appears or disappears
+        // In a scope of its own: a copy of the content held while a page of it is replaced below
+        // would copy every page of the language.
+        do {
+            let content = state.content
+            for source in edit.sources {
+                guard let language = content.languages.firstIndex(where: { $0.code == source.language }) else { return nil }
+                let page: Page?
+                do {
+                    page = try loader.pageLoader(content.config, languages: content.languages, index: language,
+                                                 inventory: content.inventory).load(source)
+                } catch {
+                    problems += error.diagnostics
+                    continue
+                }
+                let position = content.pagesByLanguage[language].firstIndex { $0.source?.label == source.label }
+                switch (position, page) {
+                case (nil, nil):
+                    continue  // a draft or future page the preview leaves out, still left out
+                case (let position?, var page?):
+                    let previous = content.pagesByLanguage[language][position]
+                    page.resources = previous.resources  // bundle files are their own edits
+                    var sameFrontMatter = page
+                    sameFrontMatter.body = previous.body
+                    sameFrontMatter.bodyStartLine = previous.bodyStartLine
+                    if sameFrontMatter != previous { bodiesOnly = false }
+                    guard let id = state.sites[language].pages.firstIndex(where: { $0.source?.label == source.label }) else { return nil }
+                    reloaded.append((language, position, page, PageRef(site: language, page: id)))
+                default:
+                    return nil  // a page appears or disappears
+                }
             }
         }
         if !problems.isEmpty { throw DiagnosticList(problems) }
@@ -265,7 +269,7 @@ public struct IncrementalBuild: Sendable {
 
         clock.lap("markdown")
         if state.hugoLayouts != nil {
-            return try renderHugoOutputs(&state, showing: change.contents, edit: edit, started: started, clock: clock, landed: landed,
+            return try renderHugoOutputs(&state, showing: change.contents, edit: edit, viewing: viewing, started: started, clock: clock, landed: landed,
                                          undo: &undo)
         }
 
@@ -327,42 +331,50 @@ public struct IncrementalBuild: Sendable {
     /// that `contents` says changed (of a list, its first pager and those that did), or after an edit of the
     /// layouts every output, rendered again, and what changed of them written, with the edited
     /// static files.
-    private func renderHugoOutputs(_ state: inout BuildState, showing contents: [PageRef: ContentParts], edit: Edit, started: Date,
-                                   clock: PhaseClock, landed: (Landed) -> Void,
+    private func renderHugoOutputs(_ state: inout BuildState, showing contents: [PageRef: ContentParts], edit: Edit, viewing: Set<String>,
+                                   started: Date, clock: PhaseClock, landed: (Landed) -> Void,
                                    undo: inout [(inout BuildState) -> Void]) throws(DiagnosticList) -> BuildReport {
         let everything = edit.layouts, statics = !edit.staticFiles.isEmpty
-        // The last render's objects, or what they worked out, hold but for the pages whose content
-        // changed. A failed render, which worked out the new content's, puts the old records back
-        // and has what they work out worked out again.
+        // The last render's objects hold (layouts are not theirs) but for the pages whose content
+        // changed, which get their new records. A failed render puts the old ones back.
         if let kept = state.hugoSites {
-            let changed = kept.objects(of: contents.keys)
-            let previous = changed.map { (PageRef(site: $0.site.index, page: $0.id), $0.model) }
-            if everything {
-                for page in changed { page.derived.reset() }
-                undo.append { _ in for page in changed { page.derived.reset() } }
-            } else {
-                kept.replace(previous.map { ($0.0, state.sites[$0.0.site].pages[$0.0.page]) })
-                undo.append { _ in kept.replace(previous) }
-            }
+            let previous = kept.objects(of: contents.keys).map { (PageRef(site: $0.site.index, page: $0.id), $0.model) }
+            kept.replace(previous.map { ($0.0, state.sites[$0.0.site].pages[$0.0.page]) })
+            undo.append { _ in kept.replace(previous) }
+        }
+        var written: [String] = [], warnings: [Diagnostic] = [], rendered: Set<String> = []
+        // After a layout edit, which renders every output, the pages open in a browser first.
+        var viewed: [HugoRenderer.Job: Set<Int>] = [:]
+        for path in viewing where everything {
+            if let record = state.hugoOutputs[path] { viewed[record.job, default: []].insert(record.pager) }
+        }
+        if !viewed.isEmpty {
+            let selection = BuildState.Selection(output: { _, _ in false }, cards: [], otherFiles: false, hugoJobs: viewed, reusesHugoSites: true)
+            let output = try state.render(options: options, recording: true, selection: selection)
+            clock.lap("render")
+            written = try write(output, removing: [], into: &state, changedSources: [])
+            clock.lap("write")
+            rendered = Set(output.hugoOutputs.keys)
+            if !written.isEmpty { landed(.files(written)) }
         }
         var jobs: [HugoRenderer.Job: Set<Int>] = [:]
         for record in state.hugoOutputs.values where record.reads.showsChanged(contents) {
             jobs[record.job, default: []].insert(record.pager)
         }
-        var written: [String] = [], warnings: [Diagnostic] = [], rendered: Set<String> = []
         if everything || statics || !jobs.isEmpty {
             let selection = BuildState.Selection(output: { _, _ in false }, cards: [], otherFiles: statics, hugoJobs: everything ? nil : jobs,
-                                                 reusesHugoSites: !everything)
+                                                 reusesHugoSites: true)
             let output = try state.render(options: options, recording: true, selection: selection)
             clock.lap("render")
             // Outputs the layouts no longer make (a list that stopped paginating), removed.
             let made = Set(output.files.map(\.path))
             let removed = (everything ? state.hugoOutputs.keys.filter { !made.contains($0) } : []) + edit.removedStatic
-            written = try write(output, removing: removed, into: &state, changedSources: edit.staticFiles)
+            let paths = try write(output, removing: removed, into: &state, changedSources: edit.staticFiles)
             clock.lap("write")
             warnings = output.warnings
-            rendered = Set(output.hugoOutputs.keys)
-            if !written.isEmpty { landed(.files(written)) }
+            rendered.formUnion(output.hugoOutputs.keys)
+            written += paths
+            if !paths.isEmpty { landed(.files(paths)) }
         }
         var report = Builder(options: options).report(state, filesWritten: written.count, cards: 0, started: started, warnings: warnings)
         report.outputsRendered = rendered
