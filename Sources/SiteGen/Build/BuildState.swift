@@ -20,9 +20,9 @@ struct BuildState: Sendable {
     var outputs: [String: OutputRecord] = [:]
     /// Each output of the Hugo templates: its job, its pager and what it read, by output path.
     var hugoOutputs: [String: HugoRenderer.OutputRecord] = [:]
-    /// The Hugo objects of the last recorded render. A rebuild after an edit of pages' bodies or
-    /// of layouts renders with them again (`Selection.reusesHugoSites`), with what they worked out
-    /// (`.Plain`, `.Summary`, dates…) but for the pages the edit changed.
+    /// The Hugo objects of the last recorded render, which the next renders take again: a rebuild
+    /// on Hugo templates changes no site's structure, only pages' records (`HugoSites.replace`),
+    /// and keeps what the others worked out (`.Plain`, `.Summary`, dates…).
     var hugoSites: HugoSites?
     /// Each site's planned outputs, kept while the structure and the pages' templates stay.
     var plans: [[SiteRenderer.Planned]] = []
@@ -62,9 +62,6 @@ struct BuildState: Sendable {
         var otherFiles = true
         /// The jobs of the Hugo templates to run, each with the pagers after its first; nil for every one.
         var hugoJobs: [HugoRenderer.Job: Set<Int>]?
-        /// Whether to render with the last render's Hugo objects, which an edit of only pages'
-        /// bodies or of layouts leaves right once the pages' records are replaced (`HugoSites.replace`).
-        var reusesHugoSites = false
 
         static var everything: Selection { Selection(output: { _, _ in true }, cards: nil) }
     }
@@ -95,12 +92,11 @@ struct BuildState: Sendable {
         var rendered: [RenderedOutput] = [], problems: [Diagnostic] = []
         if let hugoLayouts {
             let hugoSites: HugoSites
-            if selection.reusesHugoSites, let kept = self.hugoSites {
+            if let kept = self.hugoSites {
                 kept.clearRenderState()
                 hugoSites = kept
             } else {
-                hugoSites = HugoSites(sites: sites, config: content.config, sourceFolder: options.source, data: hugoLayouts.data,
-                                      derived: self.hugoSites?.derivedValues)
+                hugoSites = HugoSites(sites: sites, config: content.config, sourceFolder: options.source, data: hugoLayouts.data)
             }
             let result = HugoRenderer(sites: hugoSites, layouts: hugoLayouts, strings: content.strings)
                 .render(progress: options.progress, only: selection.hugoJobs, recording: recording)
@@ -151,10 +147,7 @@ struct BuildState: Sendable {
     /// Notes what `output` read and wrote.
     mutating func remember(_ output: Output) {
         hugoOutputs.merge(output.hugoOutputs) { $1 }
-        if let sites = output.hugoSites, sites !== hugoSites {
-            if let previous = hugoSites.take() { releaseInBackground(previous) }
-            hugoSites = sites
-        }
+        if let sites = output.hugoSites { hugoSites = sites }
         for item in output.rendered {
             guard let template = item.template, let reads = item.reads else { continue }
             outputs[item.file.path] = OutputRecord(template: template, reads: reads)

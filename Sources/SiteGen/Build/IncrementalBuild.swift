@@ -338,7 +338,7 @@ public struct IncrementalBuild: Sendable {
         // The last render's objects hold (layouts are not theirs) but for the pages whose content
         // changed, which get their new records. A failed render puts the old ones back.
         if let kept = state.hugoSites {
-            let previous = kept.objects(of: contents.keys).map { (PageRef(site: $0.site.index, page: $0.id), $0.model) }
+            let previous = kept.records(of: contents.keys)
             kept.replace(previous.map { ($0.0, state.sites[$0.0.site].pages[$0.0.page]) })
             undo.append { _ in kept.replace(previous) }
         }
@@ -349,7 +349,7 @@ public struct IncrementalBuild: Sendable {
             if let record = state.hugoOutputs[path] { viewed[record.job, default: []].insert(record.pager) }
         }
         if !viewed.isEmpty {
-            let selection = BuildState.Selection(output: { _, _ in false }, cards: [], otherFiles: false, hugoJobs: viewed, reusesHugoSites: true)
+            let selection = BuildState.Selection(output: { _, _ in false }, cards: [], otherFiles: false, hugoJobs: viewed)
             let output = try state.render(options: options, recording: true, selection: selection)
             clock.lap("render")
             written = try write(output, removing: [], into: &state, changedSources: [])
@@ -362,8 +362,7 @@ public struct IncrementalBuild: Sendable {
             jobs[record.job, default: []].insert(record.pager)
         }
         if everything || statics || !jobs.isEmpty {
-            let selection = BuildState.Selection(output: { _, _ in false }, cards: [], otherFiles: statics, hugoJobs: everything ? nil : jobs,
-                                                 reusesHugoSites: true)
+            let selection = BuildState.Selection(output: { _, _ in false }, cards: [], otherFiles: statics, hugoJobs: everything ? nil : jobs)
             let output = try state.render(options: options, recording: true, selection: selection)
             clock.lap("render")
             // Outputs the layouts no longer make (a list that stopped paginating), removed.

@@ -20,8 +20,8 @@ final class PageObject: TemplateObject, @unchecked Sendable {
     let derived: DerivedValues
 
     /// What is worked out from the page once, whichever object of it asks first: the objects of
-    /// its pagers, and the one a list shows it in, share them; so do the next build's objects of
-    /// the page in the preview while its record and content stay (`HugoSites.init`).
+    /// its pagers, and the one a list shows it in, share them. The preview's next render keeps
+    /// them while the page's record stays (`replace`).
     final class DerivedValues: Sendable {
         let summary = Mutex<(text: String, truncated: Bool)?>(nil)
         let params = Mutex<[String: SiteGen.Value]?>(nil)
@@ -39,8 +39,8 @@ final class PageObject: TemplateObject, @unchecked Sendable {
         }
     }
 
-    convenience init(site: SiteObject, id: Site.PageID, derived: DerivedValues = DerivedValues()) {
-        self.init(site: site, id: id, pagerNumber: 1, formatName: "html", derived: derived)
+    convenience init(site: SiteObject, id: Site.PageID) {
+        self.init(site: site, id: id, pagerNumber: 1, formatName: "html", derived: DerivedValues())
     }
 
     private init(site: SiteObject, id: Site.PageID, pagerNumber: Int, formatName: String, derived: DerivedValues) {

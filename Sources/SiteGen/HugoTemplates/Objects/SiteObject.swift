@@ -18,10 +18,7 @@ final class HugoSites: @unchecked Sendable {
     /// show another page's. Set before the stage, cleared after it.
     var contentOnDemand: ContentOnDemand?
 
-    /// `derived`: each site's pages' derived values (`.Plain`, `.Summary`…) from an earlier
-    /// build, for pages whose record and content are the same (what an edit of others left).
-    init(sites models: [Site], config: SiteConfig, sourceFolder: URL, data: TemplateValue,
-         environment: String = "production", derived: [[PageObject.DerivedValues]]? = nil) {
+    init(sites models: [Site], config: SiteConfig, sourceFolder: URL, data: TemplateValue, environment: String = "production") {
         self.config = config
         self.sourceFolder = sourceFolder
         self.formats = OutputFormats(config: config)
@@ -29,16 +26,13 @@ final class HugoSites: @unchecked Sendable {
         self.hugo = HugoInfoObject(environment: environment)
         markdown = MarkdownRenderer(options: MarkdownOptions(config: config, goldmarkHTML: true))
         sites = models.enumerated().map { SiteObject(model: $0.element, index: $0.offset, all: self) }
-        for site in sites { site.link(derived: derived.flatMap { $0.indices.contains(site.index) ? $0[site.index] : nil }) }
+        for site in sites { site.link() }
     }
 
-    /// What the pages worked out, for the next build's objects of the same pages.
-    var derivedValues: [[PageObject.DerivedValues]] { sites.map { $0.pages.map(\.derived) } }
-
-    /// The page objects of `pages`, when these objects have them.
-    func objects(of pages: some Sequence<PageRef>) -> [PageObject] {
+    /// The records of `pages` these objects hold, for the pages they have.
+    func records(of pages: some Sequence<PageRef>) -> [(PageRef, Page)] {
         pages.compactMap { ref in
-            sites.indices.contains(ref.site) && sites[ref.site].pages.indices.contains(ref.page) ? sites[ref.site].pages[ref.page] : nil
+            sites.indices.contains(ref.site) && sites[ref.site].pages.indices.contains(ref.page) ? (ref, sites[ref.site].pages[ref.page].model) : nil
         }
     }
 
@@ -126,9 +120,8 @@ final class SiteObject: TemplateObject, @unchecked Sendable {
         return .params(params)
     }
 
-    fileprivate func link(derived: [PageObject.DerivedValues]?) {
-        let kept = derived?.count == model.pages.count ? derived : nil
-        pages = model.pages.indices.map { PageObject(site: self, id: $0, derived: kept?[$0] ?? PageObject.DerivedValues()) }
+    fileprivate func link() {
+        pages = model.pages.indices.map { PageObject(site: self, id: $0) }
         var children: [Site.PageID: [PageObject]] = [:]
         for page in pages where page.id != model.home || page.model.kind != .home {
             guard let parent = model.parent[page.id], parent != page.id else { continue }
