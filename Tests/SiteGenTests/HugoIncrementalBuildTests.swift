@@ -181,14 +181,107 @@ import Testing
         try IncrementalBuildTests.expectSameAsCleanBuild(site)
     }
 
-    /// Front matter and new pages still build the whole site, and match a clean build.
-    @Test func otherEditsBuildTheWholeSite() throws {
+    /// A new title renders again what showed the page: its own page, the page whose `.Next` it
+    /// is, the lists and feeds it is in. The pages that only read every page's `.Section` (the
+    /// cached partial) or show other pages are left as they were.
+    @Test func aTitleEditRendersWhatShowedThePage() throws {
         let site = try Self.site()
         var build = IncrementalBuild(options: site.options())
         try build.build()
+        let before = try IncrementalBuildTests.identities(site)
         try site.write("content/blog/three.md", "---\ntitle: Third\ndate: 2026-03-01\n---\nThe third post.\n")
-        try build.build(changed: ["content/blog/three.md"])
+        let report = try build.build(changed: ["content/blog/three.md"])
+
         #expect(try site.read("blog/two/index.html").contains(">Third</a>"))
+        #expect(try IncrementalBuildTests.rewritten(site, since: before) == [
+            "blog/three/index.html", "blog/two/index.html", "blog/index.html", "blog/index.xml", "index.xml",
+        ])
+        // The sitemap reads every page's `.Lastmod`: rendered, not rewritten.
+        #expect(report.outputsRendered == [
+            "blog/three/index.html", "blog/two/index.html", "blog/index.html", "blog/index.xml", "index.xml", "sitemap.xml",
+        ])
+        try IncrementalBuildTests.expectSameAsCleanBuild(site)
+    }
+
+    /// A new date moves the page in every list it is in: the lists, the feeds, the pages whose
+    /// neighbour it becomes or stops being, the dates of the lists it is the newest of.
+    @Test func aDateEditReordersTheListsThePageIsIn() throws {
+        let site = try Self.site()
+        var build = IncrementalBuild(options: site.options())
+        try build.build()
+        let before = try IncrementalBuildTests.identities(site)
+        try site.write("content/blog/one.md", "---\ntitle: One\ndate: 2026-05-01\ntags: [swift]\n---\nThe first post.\n")
+        let report = try build.build(changed: ["content/blog/one.md"])
+        // The cached partial on every page shows the site's pages in their order: all rendered.
+        #expect(!report.outputsRendered.isEmpty, "not a whole build")
+
+        let blog = try site.read("blog/index.html")
+        #expect(try #require(blog.range(of: "One:")).lowerBound < #require(blog.range(of: "Three:")).lowerBound)
+        #expect(try site.read("news/latest/index.html").contains(">One</a>"), "the newest page is the latest news' next")
+        let rewritten = try IncrementalBuildTests.rewritten(site, since: before)
+        #expect(rewritten.isSuperset(of: ["blog/one/index.html", "news/latest/index.html", "blog/index.html", "sitemap.xml"]))
+        #expect(rewritten.isDisjoint(with: ["blog/two/index.html", "blog/three/index.html"]))
+        try IncrementalBuildTests.expectSameAsCleanBuild(site)
+    }
+
+    /// A page that moves from one term to another (both there before) leaves the first term's
+    /// list and joins the other's.
+    @Test func aTermEditMovesThePageBetweenTheTermsLists() throws {
+        let site = try Self.site()
+        try site.write("content/blog/two.md", "---\ntitle: Two\ndate: 2026-02-01\ntags: [hugo]\n---\nThe second post.\n")
+        var build = IncrementalBuild(options: site.options())
+        try build.build()
+        let before = try IncrementalBuildTests.identities(site)
+        try site.write("content/blog/two.md", "---\ntitle: Two\ndate: 2026-02-01\ntags: [hugo, swift]\n---\nThe second post.\n")
+        let report = try build.build(changed: ["content/blog/two.md"])
+        #expect(!report.outputsRendered.isEmpty, "not a whole build")
+
+        #expect(try site.read("tags/swift/index.html").contains("Two:"))
+        let rewritten = try IncrementalBuildTests.rewritten(site, since: before)
+        #expect(rewritten.isSuperset(of: ["tags/swift/index.html", "tags/swift/index.xml"]))
+        #expect(!rewritten.contains("blog/three/index.html"))
+        try IncrementalBuildTests.expectSameAsCleanBuild(site)
+    }
+
+    /// A sort by title reads every page's title: a page a list did not show moves into it.
+    /// Two pages of the same date are ordered by their titles: a new title can swap them.
+    @Test func aNewTitleMovesThePageInTheOrdersThatTitlesDecide() throws {
+        let site = try TestSite([
+            "config.toml": "title = \"Test\"\ndisableKinds = [\"taxonomy\", \"term\", \"RSS\", \"sitemap\"]\n",
+            "layouts/_default/single.html": "{{ .Title }}",
+            "layouts/_default/list.html": "{{ range first 1 (sort .Pages \"Title\") }}<b>{{ .Title }}</b>{{ end }}{{ range .Pages }}<i>{{ .Title }}</i>{{ end }}",
+            "layouts/index.html": "{{ range first 1 site.RegularPages.ByTitle }}<b>{{ .Title }}</b>{{ end }}",
+            "content/blog/_index.md": "---\ntitle: Blog\n---\n",
+            "content/blog/a.md": "---\ntitle: Alpha\ndate: 2026-02-01\n---\nA.\n",
+            "content/blog/b.md": "---\ntitle: Beta\ndate: 2026-02-01\n---\nB.\n",
+            "content/blog/c.md": "---\ntitle: Gamma\ndate: 2026-01-01\n---\nC.\n",
+        ])
+        var build = IncrementalBuild(options: site.options())
+        try build.build()
+        #expect(try site.read("blog/index.html") == "<b>Alpha</b><i>Alpha</i><i>Beta</i><i>Gamma</i>")
+        try site.write("content/blog/b.md", "---\ntitle: Aardvark\ndate: 2026-02-01\n---\nB.\n")
+        #expect(try !build.build(changed: ["content/blog/b.md"]).outputsRendered.isEmpty, "not a whole build")
+        #expect(try site.read("blog/index.html") == "<b>Aardvark</b><i>Aardvark</i><i>Alpha</i><i>Gamma</i>")
+        #expect(try site.read("index.html") == "<b>Aardvark</b>")
+        try IncrementalBuildTests.expectSameAsCleanBuild(site)
+
+        try site.write("content/blog/c.md", "---\ntitle: Aa\ndate: 2026-01-01\n---\nC.\n")
+        #expect(try build.build(changed: ["content/blog/c.md"]).outputsRendered == ["blog/c/index.html", "blog/index.html", "index.html"])
+        #expect(try site.read("index.html") == "<b>Aa</b>")
+        try IncrementalBuildTests.expectSameAsCleanBuild(site)
+    }
+
+    /// Keys that decide where a page goes or how it renders, and new pages, build the whole
+    /// site, and match a clean build.
+    @Test func otherEditsBuildTheWholeSite() throws {
+        let site = try Self.site()
+        try site.write("layouts/_default/other.html", "{{ define \"main\" }}<h1 class=\"other\">{{ .Title }}</h1>{{ end }}")
+        var build = IncrementalBuild(options: site.options())
+        try build.build()
+        try site.write("content/blog/three.md", "---\ntitle: Three\ndate: 2026-03-01\nlayout: other\n---\nThe third post.\n")
+        let report = try build.build(changed: ["content/blog/three.md"])
+        #expect(try site.read("blog/three/index.html").contains("<h1 class=\"other\">"))
+        #expect(report.outputsRendered.isEmpty, "a whole build")
         try IncrementalBuildTests.expectSameAsCleanBuild(site)
 
         try site.write("content/blog/four.md", "---\ntitle: Four\ndate: 2026-05-01\n---\nThe fourth post.\n")

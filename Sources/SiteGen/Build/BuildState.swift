@@ -96,7 +96,7 @@ struct BuildState: Sendable {
                 kept.clearRenderState()
                 hugoSites = kept
             } else {
-                hugoSites = HugoSites(sites: sites, config: content.config, sourceFolder: options.source, data: hugoLayouts.data)
+                hugoSites = makeHugoSites(hugoLayouts, options: options)
             }
             let result = HugoRenderer(sites: hugoSites, layouts: hugoLayouts, strings: content.strings)
                 .render(progress: options.progress, only: selection.hugoJobs, recording: recording)
@@ -132,6 +132,11 @@ struct BuildState: Sendable {
             files = files.map { RelativeURLs.rewrite($0, basePath: sites[0].urls.basePath) }
         }
         return Output(files: files, rendered: rendered, cards: cards.files.count, warnings: warnings)
+    }
+
+    /// The Hugo objects of the sites as they are.
+    func makeHugoSites(_ layouts: HugoLayouts, options: BuildOptions) -> HugoSites {
+        HugoSites(sites: sites, config: content.config, sourceFolder: options.source, data: layouts.data)
     }
 
     /// Plans every site's outputs, unless they are planned.

@@ -124,13 +124,16 @@ public struct IncrementalBuild: Sendable {
         }
     }
 
-    /// Rebuilds `state` after `edit`; nil when it needs a whole build, which is told before
-    /// anything is changed. On failure, `state` is put back as it was.
+    /// Rebuilds `state` after `edit`; nil when it needs a whole build. On failure, and when it
+    /// needs a whole build, `state` is put back as it was.
     private func rebuild(_ state: inout BuildState, _ edit: Edit, viewing: Set<String>, started: Date, clock: PhaseClock,
                          interrupted: () -> Bool, landed: (Landed) -> Void) throws(DiagnosticList) -> BuildReport? {
         var undo: [(inout BuildState) -> Void] = []
         do {
-            return try rebuild(&state, edit, viewing: viewing, started: started, clock: clock, interrupted: interrupted, landed: landed, undo: &undo)
+            let report = try rebuild(&state, edit, viewing: viewing, started: started, clock: clock, interrupted: interrupted,
+                                     landed: landed, undo: &undo)
+            if report == nil { for step in undo.reversed() { step(&state) } }
+            return report
         } catch {
             for step in undo.reversed() { step(&state) }
             throw error
@@ -152,6 +155,8 @@ public struct IncrementalBuild: Sendable {
         // Pages: read the edited files again, every one before anything changes.
         var reloaded: [(language: Int, position: Int, page: Page, ref: PageRef)] = []
         var bodiesOnly = true, problems: [Diagnostic] = []
+        // On Hugo templates, the edited pages' records before and after.
+        var frontMatterEdits: [(ref: PageRef, old: Page, new: Page)] = []
         // In a scope of its own: a copy of the content held while a page of it is replaced below
         // would copy every page of the language.
         do {
@@ -176,8 +181,14 @@ public struct IncrementalBuild: Sendable {
                     var sameFrontMatter = page
                     sameFrontMatter.body = previous.body
                     sameFrontMatter.bodyStartLine = previous.bodyStartLine
-                    if sameFrontMatter != previous { bodiesOnly = false }
                     guard let id = state.sites[language].pages.firstIndex(where: { $0.source?.label == source.label }) else { return nil }
+                    if sameFrontMatter != previous {
+                        bodiesOnly = false
+                        if state.hugoLayouts != nil {
+                            guard HugoEdits.keepsStructure(from: previous, to: page) else { return nil }
+                            frontMatterEdits.append((PageRef(site: language, page: id), state.sites[language].pages[id], page))
+                        }
+                    }
                     reloaded.append((language, position, page, PageRef(site: language, page: id)))
                 default:
                     return nil  // a page appears or disappears
@@ -186,8 +197,8 @@ public struct IncrementalBuild: Sendable {
         }
         if !problems.isEmpty { throw DiagnosticList(problems) }
         let edited = Set(reloaded.map(\.ref))
-        // On Hugo templates, what outputs read of pages is recorded for their bodies only.
-        if state.hugoLayouts != nil && (!bodiesOnly || edit.templates) { return nil }
+        // A site on Hugo templates has no SiteGen templates to edit.
+        if state.hugoLayouts != nil && edit.templates { return nil }
         var layouts = state.hugoLayouts
         if edit.layouts {
             let config = state.content.config
@@ -231,7 +242,14 @@ public struct IncrementalBuild: Sendable {
                     for page in sites[site].pages.indices { sites[site].pages[page].rendered = oldSites[site].pages[page].rendered }
                 }
                 state.sites = sites
-                markdownTargets = edited.union(state.markdownReads.filter { $0.value.isAffected(by: changed) }.map(\.key))
+                if let hugoLayouts = state.hugoLayouts {
+                    guard let objects = hugoObjects(after: frontMatterEdits, changed: changed, languages: languages,
+                                                    layouts: hugoLayouts, in: &state, undo: &undo) else { return nil }
+                    change = objects
+                }
+                markdownTargets = edited.union(state.markdownReads.filter { [change] in $0.value.isAffected(by: change) }.map(\.key))
+            } else if state.hugoLayouts != nil {
+                return nil
             } else {
                 everything = true
                 markdownTargets = nil
@@ -269,8 +287,8 @@ public struct IncrementalBuild: Sendable {
 
         clock.lap("markdown")
         if state.hugoLayouts != nil {
-            return try renderHugoOutputs(&state, showing: change.contents, edit: edit, viewing: viewing, started: started, clock: clock, landed: landed,
-                                         undo: &undo)
+            return try renderHugoOutputs(&state, change: change, cards: Set(frontMatterEdits.map(\.ref)), edit: edit, viewing: viewing,
+                                         started: started, clock: clock, landed: landed, undo: &undo)
         }
 
         // Outputs that read a changed page or use a changed template: the edited and viewed pages' first.
@@ -327,22 +345,48 @@ public struct IncrementalBuild: Sendable {
         return report
     }
 
-    /// On Hugo templates, after an edit of pages' bodies: the outputs that showed a part of a page
-    /// that `contents` says changed (of a list, its first pager and those that did), or after an edit of the
-    /// layouts every output, rendered again, and what changed of them written, with the edited
-    /// static files.
-    private func renderHugoOutputs(_ state: inout BuildState, showing contents: [PageRef: ContentParts], edit: Edit, viewing: Set<String>,
+    /// On Hugo templates, the objects to render with after an edit of the front matter of
+    /// `edited` that kept the site's structure, and what it changed as templates see it; nil
+    /// when only a whole build will do. The kept objects take the pages' new records when
+    /// no order can have changed; else objects are made again and compared with them. A failed
+    /// render puts the old ones back.
+    private func hugoObjects(after edited: [(ref: PageRef, old: Page, new: Page)], changed: SiteChange, languages: Set<Int>,
+                             layouts: HugoLayouts, in state: inout BuildState,
+                             undo: inout [(inout BuildState) -> Void]) -> SiteChange? {
+        guard let kept = state.hugoSites else { return nil }
+        // Menus are read as a whole, unrecorded; the site-wide lists are compared below.
+        guard !changed.pages.contains(where: { $0.page == PageRef.menus(of: $0.site).page }) else { return nil }
+        let pages = changed.pages.filter { $0.page >= 0 }
+        let records = kept.records(of: pages).filter { $0.1 != state.sites[$0.0.site].pages[$0.0.page] }
+        if Set(records.map(\.0)).isSubset(of: edited.map(\.ref)), HugoEdits.keepOrders(of: kept, edited) {
+            kept.replace(records.map { ($0.0, state.sites[$0.0.site].pages[$0.0.page]) })
+            undo.append { _ in kept.replace(records) }
+            return SiteChange(pages: Set(records.map(\.0)))
+        }
+        let fresh = state.makeHugoSites(layouts, options: options)
+        guard var change = kept.changes(to: fresh, in: languages) else { return nil }
+        change.pages.formUnion(records.map(\.0))
+        state.hugoSites = fresh
+        undo.append { $0.hugoSites = kept }
+        return change
+    }
+
+    /// On Hugo templates, after an edit of pages: the outputs that read what `change` says changed
+    /// (of a list, its first pager and those that did), or after an edit of the layouts every
+    /// output, rendered again, and what changed of them written, with the edited static files and
+    /// the share cards of `cards`.
+    private func renderHugoOutputs(_ state: inout BuildState, change: SiteChange, cards: Set<PageRef>, edit: Edit, viewing: Set<String>,
                                    started: Date, clock: PhaseClock, landed: (Landed) -> Void,
                                    undo: inout [(inout BuildState) -> Void]) throws(DiagnosticList) -> BuildReport {
         let everything = edit.layouts, statics = !edit.staticFiles.isEmpty
-        // The last render's objects hold (layouts are not theirs) but for the pages whose content
-        // changed, which get their new records. A failed render puts the old ones back.
+        // The objects hold (layouts are not theirs) but for the pages whose content changed, which
+        // get their new records. A failed render puts the old ones back.
         if let kept = state.hugoSites {
-            let previous = kept.records(of: contents.keys)
+            let previous = kept.records(of: change.contents.keys)
             kept.replace(previous.map { ($0.0, state.sites[$0.0.site].pages[$0.0.page]) })
             undo.append { _ in kept.replace(previous) }
         }
-        var written: [String] = [], warnings: [Diagnostic] = [], rendered: Set<String> = []
+        var written: [String] = [], warnings: [Diagnostic] = [], rendered: Set<String> = [], drawn = 0
         // After a layout edit, which renders every output, the pages open in a browser first.
         var viewed: [HugoRenderer.Job: Set<Int>] = [:]
         for path in viewing where everything {
@@ -358,11 +402,11 @@ public struct IncrementalBuild: Sendable {
             if !written.isEmpty { landed(.files(written)) }
         }
         var jobs: [HugoRenderer.Job: Set<Int>] = [:]
-        for record in state.hugoOutputs.values where record.reads.showsChanged(contents) {
+        for record in state.hugoOutputs.values where record.reads.isAffected(by: change) {
             jobs[record.job, default: []].insert(record.pager)
         }
-        if everything || statics || !jobs.isEmpty {
-            let selection = BuildState.Selection(output: { _, _ in false }, cards: [], otherFiles: statics, hugoJobs: everything ? nil : jobs)
+        if everything || statics || !jobs.isEmpty || !cards.isEmpty {
+            let selection = BuildState.Selection(output: { _, _ in false }, cards: cards, otherFiles: statics, hugoJobs: everything ? nil : jobs)
             let output = try state.render(options: options, recording: true, selection: selection)
             clock.lap("render")
             // Outputs the layouts no longer make (a list that stopped paginating), removed.
@@ -371,11 +415,12 @@ public struct IncrementalBuild: Sendable {
             let paths = try write(output, removing: removed, into: &state, changedSources: edit.staticFiles)
             clock.lap("write")
             warnings = output.warnings
+            drawn = output.cards
             rendered.formUnion(output.hugoOutputs.keys)
             written += paths
             if !paths.isEmpty { landed(.files(paths)) }
         }
-        var report = Builder(options: options).report(state, filesWritten: written.count, cards: 0, started: started, warnings: warnings)
+        var report = Builder(options: options).report(state, filesWritten: written.count, cards: drawn, started: started, warnings: warnings)
         report.outputsRendered = rendered
         return report
     }

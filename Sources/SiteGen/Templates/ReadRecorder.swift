@@ -7,12 +7,18 @@ final class ReadRecorder: @unchecked Sendable {
     @TaskLocal static var current: ReadRecorder?
 
     private(set) var reads = PageReads()
+    /// The page read last: a template reads one page's members in a row, noted once.
+    private var last: PageRef?
 
-    func read(_ page: PageRef) { reads.pages.insert(page) }
+    func read(_ page: PageRef) {
+        guard page != last else { return }
+        last = page
+        reads.pages.insert(page)
+    }
     /// The members of a list page (a section's pages, a term's, a pager's), apart from the page itself.
     func readList(_ page: PageRef) { reads.lists.insert(page) }
     func readContent(_ page: PageRef, _ parts: ContentParts = .all) {
-        reads.pages.insert(page)
+        read(page)
         reads.contents[page, default: []].formUnion(parts)
     }
 

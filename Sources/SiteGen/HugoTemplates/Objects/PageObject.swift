@@ -156,11 +156,11 @@ final class PageObject: TemplateObject, @unchecked Sendable {
     }
 
     private var markdown: RenderedMarkdown? {
-        site.all.contentOnDemand?.rendered(PageRef(site: site.index, page: id)) ?? model.rendered
+        site.all.contentOnDemand?.rendered(ref) ?? model.rendered
     }
 
     private func noting(_ part: ContentParts) {
-        ReadRecorder.current?.readContent(PageRef(site: site.index, page: id), part)
+        ReadRecorder.current?.readContent(ref, part)
     }
     /// Pages of several languages are translations of each other when they share this: the front
     /// matter's `translationKey`, else what SiteGen's model gives (the path in the content folder).
@@ -498,10 +498,10 @@ final class PageObject: TemplateObject, @unchecked Sendable {
         "IsHome": { page, _, _ in .bool(page.model.kind == .home) },
         "IsSection": { page, _, _ in .bool(page.model.kind == .section) },
         "IsNode": { page, _, _ in .bool(page.model.isListPage) },
-        "Pages": { page, _, _ in .object(PagesObject(page.pages)) },
-        "RegularPages": { page, _, _ in .object(PagesObject(page.regularPages)) },
-        "RegularPagesRecursive": { page, _, _ in .object(PagesObject(page.regularPagesRecursive)) },
-        "Sections": { page, _, _ in .object(PagesObject(page.children.filter { $0.model.kind == .section })) },
+        "Pages": { page, _, _ in page.listed(page.pages) },
+        "RegularPages": { page, _, _ in page.listed(page.regularPages) },
+        "RegularPagesRecursive": { page, _, _ in page.listed(page.regularPagesRecursive) },
+        "Sections": { page, _, _ in page.listed(page.children.filter { $0.model.kind == .section }) },
         "Data": { page, _, _ in page.data },
         "Site": { page, _, _ in .object(page.site) },
         "Page": { page, _, _ in .object(page) },
@@ -603,6 +603,7 @@ final class PageObject: TemplateObject, @unchecked Sendable {
 
     /// `.Data`: Hugo's list pages keep their pages there, taxonomies their terms.
     private var data: TemplateValue {
+        ReadRecorder.current?.readList(ref)
         var data = ValueMap()
         switch model.kind {
         case .home, .section:
@@ -640,6 +641,10 @@ final class PageObject: TemplateObject, @unchecked Sendable {
 
     func paginator(of pages: [PageObject]?, size: TemplateValue? = nil) throws -> PaginatorObject {
         guard model.isListPage else { throw TemplateFailure("pagination not supported for this page: \(printed)") }
+        // The pages a list paginates unless told which: its own, or on the home page the site's.
+        if let recorder = ReadRecorder.current {
+            recorder.readList(model.kind == .home ? .lists(of: site.index) : ref)
+        }
         return try paginator.withLock { current in
             if let current { return current }
             let pagerSize: Int
@@ -656,8 +661,31 @@ final class PageObject: TemplateObject, @unchecked Sendable {
 
     var memberNames: [String] { Self.members.names }
 
+    /// What a template reads of a page is noted here, at every member but those an edit can
+    /// change only with the site's structure (its URL, kind, section, type, translations…), which
+    /// renders everything again anyway: a `where` over every page's `.Section` reads none of
+    /// their titles. Content is noted by part where it is read (`rendered(_:)`); lists where they
+    /// are made (`listed(_:)`).
     func value(of member: Member, arguments: [TemplateValue], context: CallContext) throws -> TemplateValue? {
-        try Self.members.value(of: self, member, arguments, context)
+        if let recorder = ReadRecorder.current, !Self.structuralMembers.contains(member.id) { recorder.read(ref) }
+        return try Self.members.value(of: self, member, arguments, context)
+    }
+
+    private static let structuralMembers = Set([
+        "Permalink", "RelPermalink", "Kind", "Type", "Section", "Layout", "IsPage", "IsHome", "IsSection", "IsNode",
+        "Site", "Page", "Sites", "Language", "Lang", "File", "Parent", "CurrentSection", "FirstSection", "Ancestors",
+        "Slug", "Aliases", "Draft", "IsTranslated", "Translations", "AllTranslations", "OutputFormats",
+        "AlternativeOutputFormats", "RSSLink", "Eq", "InSection", "IsAncestor", "IsDescendant", "IsMenuCurrent",
+        "HasMenuCurrent", "Sitemap", "Hugo", "Resources", "Scratch", "Store", "Render",
+    ].map { Member($0).id })
+
+    var ref: PageRef { PageRef(site: site.index, page: id) }
+
+    /// `pages` as a template's list, noting that the output shows this page's list of them: an
+    /// edit that changes its members or their order renders it again.
+    fileprivate func listed(_ pages: [PageObject]) -> TemplateValue {
+        ReadRecorder.current?.readList(ref)
+        return .object(PagesObject(pages))
     }
 }
 

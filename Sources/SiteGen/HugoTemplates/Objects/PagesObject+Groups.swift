@@ -16,6 +16,7 @@ extension PagesObject {
     /// without it are left out.
     func grouped(byParam arguments: [TemplateValue]) throws -> TemplateValue {
         let name = try Arguments(arguments, "GroupByParam").string(0).lowercased()
+        noteEveryPage()
         let keyed = pages.compactMap { page -> (TemplateValue, PageObject)? in
             guard let value = page.params.first(where: { $0.key.lowercased() == name })?.value else { return nil }
             return (TemplateValue(value), page)

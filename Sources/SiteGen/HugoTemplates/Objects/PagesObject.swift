@@ -21,6 +21,7 @@ final class PagesObject: TemplateObject {
     /// Hugo's related content with its default configuration: pages sharing `keywords` (weight
     /// 100) or `tags` (weight 80), not newer than `page`, best matches first, then newest.
     func related(to page: PageObject) -> [PageObject] {
+        noteEveryPage()
         func terms(_ page: PageObject, _ key: String) -> Set<String> {
             guard case .array(let values)? = page.model.frontMatter.params.first(where: { $0.key.lowercased() == key })?.value else { return [] }
             return Set(values.compactMap(\.string))
@@ -43,6 +44,7 @@ final class PagesObject: TemplateObject {
         let formatter = try RenderHost.of(context).timeFormatter
         let layout = try Arguments(arguments, "GroupByDate").string(0)
         let ascending = arguments.count > 1 && arguments[1].text?.lowercased() == "asc"
+        noteEveryPage()
         let ordered = pages.enumerated().sorted { a, b in
             let (x, y) = (date(a.element)?.unixSeconds ?? .min, date(b.element)?.unixSeconds ?? .min)
             return x != y ? (ascending ? x < y : x > y) : a.offset < b.offset
@@ -56,6 +58,7 @@ final class PagesObject: TemplateObject {
     }
 
     private static func sorted(_ pages: PagesObject, _ arguments: [TemplateValue], by less: @escaping (PageObject, PageObject) -> Bool) -> TemplateValue {
+        pages.noteEveryPage()
         // Hugo's sorts are stable and fall back to its default order.
         let ordered = pages.pages.enumerated().sorted { a, b in
             if less(a.element, b.element) { return true }
@@ -63,6 +66,13 @@ final class PagesObject: TemplateObject {
             return a.offset < b.offset
         }.map(\.element)
         return .object(PagesObject(ordered))
+    }
+
+    /// Notes that the output read every page of the list: a sort or a grouping here reads
+    /// their dates, titles or params, which templates do not read through the pages' members.
+    func noteEveryPage() {
+        guard let recorder = ReadRecorder.current else { return }
+        for page in pages { recorder.read(page.ref) }
     }
 
     static let members = MemberTable<PagesObject>([
@@ -97,7 +107,10 @@ final class PagesObject: TemplateObject {
             guard case .object(let page as PageObject)? = arguments.first else { return .object(PagesObject([])) }
             return .object(PagesObject(pages.related(to: page)))
         },
-        "ByWeight": { pages, _, _ in .object(PagesObject(pages.pages.inDefaultOrder())) },
+        "ByWeight": { pages, _, _ in
+            pages.noteEveryPage()
+            return .object(PagesObject(pages.pages.inDefaultOrder()))
+        },
         "ByTitle": { pages, arguments, _ in sorted(pages, arguments) { $0.title < $1.title } },
         "ByLinkTitle": { pages, arguments, _ in sorted(pages, arguments) { $0.linkTitle < $1.linkTitle } },
         "ByDate": { pages, arguments, _ in sorted(pages, arguments) { ($0.dates.date?.unixSeconds ?? .min) < ($1.dates.date?.unixSeconds ?? .min) } },
@@ -142,6 +155,7 @@ final class SitemapPageObject: TemplateObject {
     func value(of member: Member, arguments: [TemplateValue], context: CallContext) throws -> TemplateValue? {
         guard member == Self.data else { return try home.value(of: member, arguments: arguments, context: context) }
         let formats = home.site.all.formats
+        ReadRecorder.current?.readList(.lists(of: home.site.index))
         return .map(ValueMap(["Pages": .object(PagesObject(home.site.allPages.filter { !formats.isDisabled($0.model.kind) }))]))
     }
 }

@@ -199,12 +199,18 @@ final class SiteObject: TemplateObject, @unchecked Sendable {
         "LanguageCode": { site, _, _ in .string(site.language.languageCode) },
         "Copyright": { site, _, _ in .string(site.model.config.copyright ?? "") },
         "Params": { site, _, _ in site.params },
-        "Pages": { site, _, _ in .object(PagesObject(site.allPages)) },
-        "RegularPages": { site, _, _ in .object(PagesObject(site.regularPages)) },
-        "AllPages": { site, _, _ in .object(PagesObject(site.all.sites.flatMap(\.allPages))) },
-        "Sections": { site, _, _ in .object(PagesObject((site.children[site.model.home] ?? []).filter { $0.model.kind == .section })) },
+        "Pages": { site, _, _ in site.listed(site.allPages) },
+        "RegularPages": { site, _, _ in site.listed(site.regularPages) },
+        "AllPages": { site, _, _ in
+            for other in site.all.sites { ReadRecorder.current?.readList(.lists(of: other.index)) }
+            return .object(PagesObject(site.all.sites.flatMap(\.allPages)))
+        },
+        "Sections": { site, _, _ in site.listed((site.children[site.model.home] ?? []).filter { $0.model.kind == .section }) },
         "Home": { site, _, _ in .object(site.home) },
-        "Taxonomies": { site, _, _ in .object(TaxonomiesObject(site)) },
+        "Taxonomies": { site, _, _ in
+            ReadRecorder.current?.readList(.lists(of: site.index))
+            return .object(TaxonomiesObject(site))
+        },
         "Menus": { site, _, _ in .object(MenusObject(site)) },
         "Language": { site, _, _ in .object(site.language) },
         "Languages": { site, _, _ in .list(site.all.sites.map { .object($0.language) }) },
@@ -214,7 +220,10 @@ final class SiteObject: TemplateObject, @unchecked Sendable {
         "Hugo": { site, _, _ in .object(site.all.hugo) },
         "IsServer": { _, _, _ in .bool(false) },
         "BuildDrafts": { _, _, _ in .bool(false) },
-        "LastChange": { site, _, _ in .time(site.home.dates.date) },
+        "LastChange": { site, _, _ in
+            ReadRecorder.current?.read(site.home.ref)
+            return .time(site.home.dates.date)
+        },
         "Author": { site, _, _ in site.rawParams("author") },
         "Social": { site, _, _ in site.rawParams("social") },
         "DisqusShortname": { site, _, _ in .string(site.rawString("disqusShortname") ?? "") },
@@ -248,6 +257,13 @@ final class SiteObject: TemplateObject, @unchecked Sendable {
 
     private func rawString(_ key: String) -> String? {
         model.config.raw.first(where: { $0.key.lowercased() == key.lowercased() })?.value.string
+    }
+
+    /// One of the site-wide lists, noting that the output shows it (`PageRef.lists`): an edit
+    /// that changes its members or their order renders it again.
+    private func listed(_ pages: [PageObject]) -> TemplateValue {
+        ReadRecorder.current?.readList(.lists(of: index))
+        return .object(PagesObject(pages))
     }
 
     var memberNames: [String] { Self.members.names }

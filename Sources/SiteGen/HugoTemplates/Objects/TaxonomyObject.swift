@@ -84,18 +84,30 @@ final class WeightedPagesObject: TemplateObject {
 
     var typeName: String { "page.OrderedTaxonomyEntry" }
     var printed: String { term.name }
-    private var pages: [PageObject] { term.pages.map { site.pages[$0] }.inDefaultOrder() }
+    /// The term's pages, noting that the output shows the term's list of them.
+    private var pages: [PageObject] {
+        noteList()
+        return term.pages.map { site.pages[$0] }.inDefaultOrder()
+    }
+
+    private func noteList() { ReadRecorder.current?.readList(PageRef(site: site.index, page: term.page)) }
     var elements: Elements? { .list(pages.map { .object(WeightedPageObject(page: $0)) }) }
 
     static let members = MemberTable<WeightedPagesObject>([
         "Page": { entry, _, _ in .object(entry.site.pages[entry.term.page]) },
         "Pages": { entry, _, _ in .object(PagesObject(entry.pages)) },
-        "Count": { entry, _, _ in .int(entry.term.pages.count) },
+        "Count": { entry, _, _ in
+            entry.noteList()
+            return .int(entry.term.pages.count)
+        },
         // Hugo's taxonomy key, which both name: `y-z` for `Y Z`.
         "Term": { entry, _, _ in .string(TaxonomyObject.key(of: entry.term, in: entry.site)) },
         "Name": { entry, _, _ in .string(TaxonomyObject.key(of: entry.term, in: entry.site)) },
         "WeightedPages": { entry, _, _ in .object(entry) },
-        "Len": { entry, _, _ in .int(entry.term.pages.count) },
+        "Len": { entry, _, _ in
+            entry.noteList()
+            return .int(entry.term.pages.count)
+        },
     ])
 
     func value(of member: Member, arguments: [TemplateValue], context: CallContext) throws -> TemplateValue? {
